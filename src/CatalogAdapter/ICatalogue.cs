@@ -1,0 +1,33 @@
+namespace LibraryBot.CatalogAdapter;
+
+/// <summary>
+/// The library system as the bot sees it. Implementations: Embedded (demo library in SQLite), SIP2, Koha REST,
+/// with SRU for search. Failures of the library system surface as <see cref="CatalogueException"/>, never hangs;
+/// refusals (a renewal the library will not grant) are outcomes, not exceptions.
+/// </summary>
+public interface ICatalogue
+{
+    Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A record with holdings per branch, or null when there is no such record.</summary>
+    Task<CatalogueRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken);
+
+    /// <summary>Checks a card number (or user id) and PIN (or password). Never throws for wrong credentials.</summary>
+    Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken);
+
+    Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken);
+
+    Task<RenewalOutcome> RenewAsync(string patronId, string loanId, CancellationToken cancellationToken);
+
+    /// <summary>Renews every loan, with one outcome per loan in the order of the patron's loans.</summary>
+    Task<IReadOnlyList<RenewalOutcome>> RenewAllAsync(string patronId, CancellationToken cancellationToken);
+
+    Task<HoldOutcome> PlaceHoldAsync(string patronId, string recordId, string pickupBranchId, CancellationToken cancellationToken);
+
+    Task<HoldOutcome> CancelHoldAsync(string patronId, string holdId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Branch>> GetBranchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Branches where this patron may pick up a hold on this record.</summary>
+    Task<IReadOnlyList<Branch>> GetPickupBranchesAsync(string recordId, string patronId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+namespace LibraryBot.Channels.Activities;
+
+public enum ChannelEventKind
+{
+    /// <summary>The patron followed the account (WeChat subscribe). Value: the QR scene, if any.</summary>
+    Follow,
+    /// <summary>The patron unfollowed (WeChat unsubscribe).</summary>
+    Unfollow,
+    /// <summary>A menu button was clicked. Value: the button key.</summary>
+    MenuClick,
+    /// <summary>A menu link was opened. Value: the URL.</summary>
+    MenuLink,
+    /// <summary>An existing follower scanned a parameterised QR code. Value: the scene.</summary>
+    Scan,
+    /// <summary>The patron stopped marketing messages (WhatsApp user_preferences stop).</summary>
+    MarketingOptOut,
+    /// <summary>The patron resumed marketing messages.</summary>
+    MarketingOptIn,
+    /// <summary>A reaction to one of our messages. Value: the emoji (empty when removed).</summary>
+    Reaction,
+    /// <summary>A mass-send or template job finished (WeChat). Value: the job status.</summary>
+    JobFinished,
+    /// <summary>Subscribe-notification consent changed (WeChat). Value: the template id and status.</summary>
+    SubscriptionChanged,
+    /// <summary>Something the channel sent that we acknowledge but do not act on (contacts, order, system, unsupported).</summary>
+    Unsupported,
+}
+
+public sealed record ChannelEvent(ChannelEventKind Kind, string? Value = null);
