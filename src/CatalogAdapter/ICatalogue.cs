@@ -5,13 +5,8 @@ namespace LibraryBot.CatalogAdapter;
 /// with SRU for search. Failures of the library system surface as <see cref="CatalogueException"/>, never hangs;
 /// refusals (a renewal the library will not grant) are outcomes, not exceptions.
 /// </summary>
-public interface ICatalogue
+public interface ICatalogue : ICatalogueSearch
 {
-    Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
-
-    /// <summary>A record with holdings per branch, or null when there is no such record.</summary>
-    Task<CatalogueRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken);
-
     /// <summary>Checks a card number (or user id) and PIN (or password). Never throws for wrong credentials.</summary>
     Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken);
 
