@@ -1,0 +1,99 @@
+using System.Threading.Channels;
+using LibraryBot.Bot.Storage;
+using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Activities;
+using Microsoft.Extensions.Options;
+
+namespace LibraryBot.Bot.Inbox;
+
+/// <summary>
+/// The webhooks' way into the durable inbox. Concurrent requests are committed together in one transaction (group
+/// commit); each caller returns only after the commit that holds its activities, so the webhook may then answer 200.
+/// </summary>
+public sealed class InboxWriter : IInboundSink, IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IInboxStore _store;
+    private readonly InboxSignal _signal;
+    private readonly TimeProvider _clock;
+    private readonly int _maxBatch;
+    private readonly Task _loop;
+
+    public InboxWriter(IInboxStore store, InboxSignal signal, TimeProvider clock, IOptions<InboxOptions> options)
+    {
+        _store = store;
+        _signal = signal;
+        _clock = clock;
+        _maxBatch = options.Value.MaxBatch;
+        _loop = Task.Run(WriteLoopAsync);
+    }
+
+    public Task<InboundAcceptance> AcceptAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0)
+        {
+            return Task.FromResult(new InboundAcceptance(0, 0));
+        }
+
+        var pending = new PendingWrite(activities);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The inbox is shutting down.");
+        }
+
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>();
+        var activities = new List<Activity>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            activities.Clear();
+            while (activities.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                activities.AddRange(pending.Activities);
+            }
+
+            try
+            {
+                var inserted = await _store.AppendAsync(activities, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                var offset = 0;
+                foreach (var pending in batch)
+                {
+                    var accepted = 0;
+                    for (var i = 0; i < pending.Activities.Count; i++)
+                    {
+                        accepted += inserted[offset + i] ? 1 : 0;
+                    }
+
+                    offset += pending.Activities.Count;
+                    pending.Completion.TrySetResult(new InboundAcceptance(accepted, pending.Activities.Count - accepted));
+                }
+
+                _signal.NotifyStored();
+            }
+            catch (Exception ex)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private sealed record PendingWrite(IReadOnlyList<Activity> Activities)
+    {
+        public TaskCompletionSource<InboundAcceptance> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,114 @@
+using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Outbox;
+using LibraryBot.Bot.Storage;
+using LibraryBot.Channels.Activities;
+using Microsoft.Extensions.Logging;
+
+namespace LibraryBot.Bot.Inbox;
+
+/// <summary>
+/// Runs one inbox entry: loads the conversation, runs the pipeline, and commits the new state, the replies and the
+/// consumption of the entry in one operation. A conflicting commit (another turn or process got there first) is retried
+/// from a fresh load, so two turns of one conversation never both take effect.
+/// </summary>
+public sealed class TurnRunner(
+    IConversationStore conversations,
+    IInboxStore inbox,
+    TurnPipeline pipeline,
+    IServiceProvider services,
+    TimeProvider clock,
+    BotText text,
+    DeliveryStatusHandler deliveryStatuses,
+    InboxSignal inboxSignal,
+    OutboxSignal outboxSignal,
+    ILogger<TurnRunner> logger)
+{
+    public const int MaxConflictRetries = 8;
+
+    public async Task RunAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var activity = entry.Activity;
+        if (activity.Type == ActivityType.DeliveryStatus)
+        {
+            await deliveryStatuses.ApplyAsync(activity, cancellationToken).ConfigureAwait(false);
+            await inbox.CompleteAsync(entry.Sequence, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var key = activity.Conversation.Key;
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await conversations.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+            var state = snapshot?.State ?? new ConversationState { IsNew = true, Locale = BotLocales.Normalize(activity.LocaleHint) };
+            if (state.HasProcessed(activity.DedupeKey))
+            {
+                await inbox.CompleteAsync(entry.Sequence, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var context = await RunPipelineAsync(activity, state, cancellationToken).ConfigureAwait(false);
+            var commit = new TurnCommit(key, snapshot?.ETag, context.State, ToRecords(context), entry.Sequence);
+            try
+            {
+                await conversations.CommitTurnAsync(commit, cancellationToken).ConfigureAwait(false);
+                BotLog.TurnCompleted(logger, LogIds.Hash(key), context.Replies.Count, attempt);
+                inboxSignal.NotifyTurnCompleted(activity.DedupeKey);
+                if (context.Replies.Count > 0)
+                {
+                    outboxSignal.Notify();
+                }
+
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                BotLog.TurnConflict(logger, LogIds.Hash(key), attempt);
+                if (await inbox.IsCompletedAsync(activity.DedupeKey, cancellationToken).ConfigureAwait(false) == true)
+                {
+                    inboxSignal.NotifyTurnCompleted(activity.DedupeKey);
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<TurnContext> RunPipelineAsync(Activity activity, ConversationState state, CancellationToken cancellationToken)
+    {
+        if (IsFromPatron(activity) && (state.LastInboundAt is null || activity.Timestamp > state.LastInboundAt))
+        {
+            state.LastInboundAt = activity.Timestamp;
+        }
+
+        var context = new TurnContext(activity, state, services, clock);
+        try
+        {
+            await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            return context;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One poison message must not block the conversation: apologise, keep the stack as it was before, move on.
+            BotLog.TurnFailed(logger, ex, LogIds.Hash(activity.Conversation.Key), ex.GetType().Name);
+            var recovered = new TurnContext(activity, StoreJson.Deserialize<ConversationState>(StoreJson.Serialize(state)), services, clock);
+            recovered.State.DialogStack.Clear();
+            recovered.State.RememberProcessed(activity.DedupeKey);
+            recovered.SendText(text.Get("Turn.Error", recovered.Locale));
+            return recovered;
+        }
+    }
+
+    private List<OutboundRecord> ToRecords(TurnContext context)
+    {
+        var now = clock.GetUtcNow();
+        var activity = context.Activity;
+        return context.Replies
+            .Select((message, index) => new OutboundRecord(activity.Conversation, message, context.Locale, activity.DedupeKey, now,
+                index == 0 ? activity.AwaitingReplyUntil : null))
+            .ToList();
+    }
+
+    private static bool IsFromPatron(Activity activity) =>
+        activity.Type is ActivityType.Message or ActivityType.ChoiceReply or ActivityType.Location or ActivityType.Media
+        || activity.Event?.Kind is ChannelEventKind.Follow or ChannelEventKind.MenuClick or ChannelEventKind.Scan;
+}

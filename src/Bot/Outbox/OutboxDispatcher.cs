@@ -1,0 +1,123 @@
+using LibraryBot.Bot.Inbox;
+using LibraryBot.Bot.Storage;
+using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Activities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LibraryBot.Bot.Outbox;
+
+/// <summary>
+/// Sends pending replies through their channel's sender, one at a time per conversation (in order) and many
+/// conversations in parallel. Transient failures are retried with backoff and jitter up to a limit; permanent ones
+/// stop the reply with the channel's reason; the channel's message id is stored for each reply sent.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IOutboxStore outbox,
+    IEnumerable<IChannelSender> senders,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    WorkerHealth health,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly Dictionary<ChannelId, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+    private readonly Random _random = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.DispatchEnabled)
+        {
+            return;
+        }
+
+        health.OutboxRunning = true;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                IReadOnlyList<OutboxItem> due;
+                try
+                {
+                    due = await outbox.ClaimDueAsync(_workerId, settings.ClaimBatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    BotLog.OutboxClaimFailed(logger, ex);
+                    due = [];
+                }
+
+                if (due.Count == 0)
+                {
+                    await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                // Sends already started finish even when shutdown begins; their outcomes are recorded.
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSends },
+                    (item, _) => new ValueTask(SendOneAsync(item, settings))).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            health.OutboxRunning = false;
+        }
+    }
+
+    /// <summary>Sends one reply and records the outcome (public for tests that drive the dispatcher step by step).</summary>
+    public async Task SendOneAsync(OutboxItem item, OutboxOptions settings)
+    {
+        var conversation = LogIds.Hash(item.To.Key);
+        SendOutcome outcome;
+        if (!_senders.TryGetValue(item.To.Channel, out var sender))
+        {
+            outcome = SendOutcome.Failed($"No sender is configured for the {item.To.Channel} channel.");
+        }
+        else
+        {
+            try
+            {
+                outcome = await sender.SendAsync(new OutboundEnvelope(item.Id, item.To, item.Message, item.Locale, item.LastInboundAt, item.Attempts + 1), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                BotLog.SendThrew(logger, ex, conversation);
+                outcome = SendOutcome.Retry($"The sender failed: {ex.GetType().Name}.");
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        switch (outcome.Kind)
+        {
+            case SendOutcomeKind.Sent:
+                await outbox.MarkSentAsync(item.Id, outcome.ChannelMessageId ?? string.Empty, now, CancellationToken.None).ConfigureAwait(false);
+                break;
+            case SendOutcomeKind.RetryLater when item.Attempts + 1 < settings.MaxAttempts:
+                var delay = outcome.RetryAfter ?? RetryBackoff.Delay(item.Attempts + 1, settings.InitialBackoffSeconds, settings.MaxBackoffSeconds, _random);
+                await outbox.ScheduleRetryAsync(item.Id, now + delay, outcome.Reason ?? "Transient failure.", outcome.ErrorCode, CancellationToken.None).ConfigureAwait(false);
+                BotLog.SendRetry(logger, conversation, item.Attempts + 1, outcome.ErrorCode, delay.TotalSeconds);
+                break;
+            case SendOutcomeKind.RetryLater:
+                await outbox.MarkStoppedAsync(item.Id, OutboxStatus.Failed, $"Gave up after {item.Attempts + 1} attempts: {outcome.Reason}", outcome.ErrorCode, now, CancellationToken.None).ConfigureAwait(false);
+                BotLog.SendStopped(logger, conversation, "failed", outcome.ErrorCode);
+                break;
+            default:
+                var status = outcome.Kind == SendOutcomeKind.Held ? OutboxStatus.Held : OutboxStatus.Failed;
+                await outbox.MarkStoppedAsync(item.Id, status, outcome.Reason ?? "Refused by the channel.", outcome.ErrorCode, now, CancellationToken.None).ConfigureAwait(false);
+                BotLog.SendStopped(logger, conversation, status.ToString(), outcome.ErrorCode);
+                break;
+        }
+
+        if (outcome.Effect != RecipientEffect.None)
+        {
+            await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? outcome.Effect.ToString(), now, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

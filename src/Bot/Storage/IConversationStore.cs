@@ -1,0 +1,21 @@
+namespace LibraryBot.Bot.Storage;
+
+/// <summary>
+/// Conversation state with optimistic concurrency. One partition per conversation: a conversation's state and its
+/// pending replies can be stored as one document (Cosmos DB), or as rows in one transaction (SQLite).
+/// </summary>
+public interface IConversationStore
+{
+    /// <summary>The stored state, or null when the conversation is new.</summary>
+    Task<ConversationSnapshot?> LoadAsync(string conversationKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits a turn atomically. Throws <see cref="ConcurrencyConflictException"/> when the stored version is not
+    /// <see cref="TurnCommit.ExpectedETag"/> (null = must not exist yet) or the inbox entry was already consumed.
+    /// Returns the new ETag.
+    /// </summary>
+    Task<string> CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a conversation's state (a patron's data removal).</summary>
+    Task DeleteAsync(string conversationKey, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+using LibraryBot.Channels.Activities;
+
+namespace LibraryBot.Bot.Storage;
+
+/// <summary>The durable inbox: every accepted activity, unique on its dedupe key, consumed exactly once.</summary>
+public interface IInboxStore
+{
+    /// <summary>
+    /// Stores the activities in one transaction; returns, per activity, true if new and false if its dedupe key was
+    /// already stored (a repeated delivery).
+    /// </summary>
+    Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<Activity> activities, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims pending entries for this worker: whole conversations at a time, so two workers never hold entries of
+    /// the same conversation; entries come in arrival order. A claim lapses after <paramref name="leaseFor"/>.
+    /// </summary>
+    Task<IReadOnlyList<InboxEntry>> ClaimPendingAsync(string workerId, int maxEntries, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Marks an entry consumed without a turn (delivery receipts, repeats) and erases its payload.</summary>
+    Task CompleteAsync(long sequence, CancellationToken cancellationToken);
+
+    /// <summary>Whether the entry with this dedupe key has been consumed.</summary>
+    Task<bool?> IsCompletedAsync(string dedupeKey, CancellationToken cancellationToken);
+
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+}

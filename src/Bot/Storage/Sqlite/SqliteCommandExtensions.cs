@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+
+namespace LibraryBot.Bot.Storage.Sqlite;
+
+internal static class SqliteCommandExtensions
+{
+    public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    {
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public static long ToUnixMs(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromUnixMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+
+    public static DateTimeOffset? NullableTime(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : FromUnixMs(reader.GetInt64(ordinal));
+
+    public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

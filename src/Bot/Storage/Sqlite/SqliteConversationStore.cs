@@ -1,0 +1,77 @@
+using System.Globalization;
+using LibraryBot.Bot.Engine;
+using Microsoft.Data.Sqlite;
+
+namespace LibraryBot.Bot.Storage.Sqlite;
+
+/// <summary>Conversation state as a JSON row with an integer version; a turn's commit also adds its replies and consumes its inbox entry.</summary>
+public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvider clock) : IConversationStore
+{
+    public Task<ConversationSnapshot?> LoadAsync(string conversationKey, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.Command("SELECT version, state_json FROM conversations WHERE conversation_key = $k")
+                .With("$k", conversationKey);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var state = StoreJson.Deserialize<ConversationState>(reader.GetString(1));
+            return new ConversationSnapshot(conversationKey, state, reader.GetInt64(0).ToString(CultureInfo.InvariantCulture));
+        }, cancellationToken);
+
+    public Task<string> CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var stateJson = StoreJson.Serialize(commit.State);
+        var now = clock.GetUtcNow().ToUnixMs();
+        return database.WriteAsync((connection, transaction) =>
+        {
+            long newVersion;
+            if (commit.ExpectedETag is null)
+            {
+                using var insert = connection.Command(
+                    "INSERT INTO conversations (conversation_key, version, state_json, last_inbound_at, updated_at) VALUES ($k, 1, $s, $l, $now) ON CONFLICT DO NOTHING",
+                    transaction);
+                insert.With("$k", commit.ConversationKey).With("$s", stateJson).With("$l", commit.State.LastInboundAt?.ToUnixMs()).With("$now", now);
+                if (insert.ExecuteNonQuery() == 0)
+                {
+                    throw new ConcurrencyConflictException("The conversation was created by another turn.");
+                }
+
+                newVersion = 1;
+            }
+            else
+            {
+                var expected = long.Parse(commit.ExpectedETag, CultureInfo.InvariantCulture);
+                using var update = connection.Command(
+                    "UPDATE conversations SET version = version + 1, state_json = $s, last_inbound_at = $l, updated_at = $now WHERE conversation_key = $k AND version = $v",
+                    transaction);
+                update.With("$k", commit.ConversationKey).With("$s", stateJson).With("$l", commit.State.LastInboundAt?.ToUnixMs())
+                    .With("$now", now).With("$v", expected);
+                if (update.ExecuteNonQuery() == 0)
+                {
+                    throw new ConcurrencyConflictException("The conversation changed since it was loaded.");
+                }
+
+                newVersion = expected + 1;
+            }
+
+            if (commit.InboxSequence is { } sequence && !SqliteInboxStore.Complete(connection, transaction, sequence, now))
+            {
+                throw new ConcurrencyConflictException("The inbox entry was already consumed.");
+            }
+
+            SqliteOutboxStore.Insert(connection, transaction, commit.ConversationKey, commit.Outbound, now);
+            return newVersion.ToString(CultureInfo.InvariantCulture);
+        }, cancellationToken);
+    }
+
+    public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.Command("DELETE FROM conversations WHERE conversation_key = $k", transaction).With("$k", conversationKey);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+}

@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+
+namespace LibraryBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite file: WAL, schema migrated at start, one serialised writer per process (transactions are
+/// BEGIN IMMEDIATE with a busy timeout, so several processes may share the file).
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteConnection _writer;
+
+    public SqliteDatabase(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Path = full;
+        _writer = Open();
+        SqliteSchema.Migrate(_writer);
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Opens a pooled connection for reading.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction; commits when it returns, rolls back when it throws.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            var result = work(_writer, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = Open();
+        return work(connection);
+    }
+
+    /// <summary>Writes the WAL back into the main file and truncates it.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _writer.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _writeGate.Dispose();
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+
+namespace LibraryBot.Bot.Storage.Sqlite;
+
+/// <summary>Creates and migrates the schema at start. Each step runs once, in order, recorded in schema_version.</summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE conversations (
+            conversation_key TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            state_json TEXT NOT NULL,
+            last_inbound_at INTEGER NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE inbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            conversation_key TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            payload TEXT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT NULL,
+            lease_until INTEGER NULL,
+            completed_at INTEGER NULL
+        );
+        CREATE INDEX ix_inbox_pending ON inbox(seq) WHERE status = 0;
+        CREATE INDEX ix_inbox_conversation_pending ON inbox(conversation_key, seq) WHERE status = 0;
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_key TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            message TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            inbound_dedupe_key TEXT NULL,
+            status INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until INTEGER NULL,
+            channel_message_id TEXT NULL,
+            delivery_state INTEGER NULL,
+            error_code TEXT NULL,
+            reason TEXT NULL,
+            sent_at INTEGER NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_outbox_conversation_pending ON outbox(conversation_key, id) WHERE status = 0;
+        CREATE INDEX ix_outbox_due ON outbox(next_attempt_at, id) WHERE status = 0;
+        CREATE INDEX ix_outbox_conversation ON outbox(conversation_key, id);
+        CREATE UNIQUE INDEX ix_outbox_channel_message ON outbox(channel_message_id) WHERE channel_message_id IS NOT NULL;
+        CREATE INDEX ix_outbox_inbound ON outbox(inbound_dedupe_key) WHERE inbound_dedupe_key IS NOT NULL;
+        CREATE TABLE recipient_flags (
+            conversation_key TEXT NOT NULL,
+            effect TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            set_at INTEGER NOT NULL,
+            PRIMARY KEY (conversation_key, effect)
+        );
+        """,
+    ];
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);";
+            create.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
+        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var step = current; step < Steps.Length; step++)
+        {
+            using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = Steps[step] + $"\nINSERT INTO schema_version (version) VALUES ({step + 1});";
+            apply.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}
