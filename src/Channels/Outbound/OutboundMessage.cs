@@ -6,7 +6,7 @@ namespace LibraryBot.Channels.Outbound;
 /// What the bot wants to say, independent of the channel. Each channel's sender renders it its own way
 /// (WhatsApp buttons or a list, WeChat numbered text, and so on).
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(TextMessage), "text")]
 [JsonDerivedType(typeof(ChoiceQuestion), "choice")]
 [JsonDerivedType(typeof(RecordCard), "record")]
