@@ -6,6 +6,7 @@ using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Outbox;
+using LibraryBot.Bot.Sandbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Shared;
@@ -65,6 +66,7 @@ public static class BotRegistration
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();
+        endpoints.MapSandboxPages();
         return endpoints;
     }
 
