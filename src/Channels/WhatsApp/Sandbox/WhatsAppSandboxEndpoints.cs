@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LibraryBot.Channels.WhatsApp.Sending;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LibraryBot.Channels.WhatsApp.Sandbox;
+
+/// <summary>
+/// The sandbox (only mapped when <c>Sandbox:Enabled</c>): a fake Graph API that checks tokens and bodies like Meta,
+/// records what it accepts and sends signed receipts back; a patron simulator; and a read-out of what was sent.
+/// </summary>
+internal static class WhatsAppSandboxEndpoints
+{
+    public static async Task<IResult> MessagesAsync(
+        string version, string phoneNumberId, HttpRequest request, WhatsAppSettings settings, WhatsAppSandboxStore store,
+        WhatsAppSandboxWebhookPoster poster, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(Webhooks.WhatsAppWebhookEndpoints.LoggerName);
+        var expected = Encoding.UTF8.GetBytes("Bearer " + settings.AccessToken);
+        var given = Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString());
+        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(given), SHA256.HashData(expected)))
+        {
+            return Error(logger, StatusCodes.Status401Unauthorized, 190, "Invalid OAuth access token - Cannot parse access token", null);
+        }
+
+        if (phoneNumberId != settings.PhoneNumberId || !version.StartsWith('v'))
+        {
+            return Error(logger, StatusCodes.Status400BadRequest, 100, $"Unsupported post request. Object with ID '{phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.", null);
+        }
+
+        if (request.ContentLength > settings.MaxBodyBytes)
+        {
+            return Error(logger, StatusCodes.Status413PayloadTooLarge, 100, "(#100) The request body is too large", null);
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Error(logger, StatusCodes.Status400BadRequest, 100, "(#100) Invalid JSON in the request body", null);
+        }
+
+        if (WhatsAppBodyValidator.Validate(body) is { } problem)
+        {
+            var title = problem.Code == 100 ? "(#100) Invalid parameter" : $"(#{problem.Code}) Parameter value is not valid";
+            return Error(logger, StatusCodes.Status400BadRequest, problem.Code, title, problem.Details);
+        }
+
+        if (body!["status"] is not null)
+        {
+            return Results.Json(new JsonObject { ["success"] = true });
+        }
+
+        var to = (string)body["to"]!;
+        var record = store.Add(to, body);
+        WhatsAppLog.SandboxAccepted(logger, (string?)body["type"] ?? "text", WhatsAppLog.Hash(to));
+        poster.QueueReceipts(record.MessageId, to);
+        return Results.Json(new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to }),
+            ["messages"] = new JsonArray(new JsonObject { ["id"] = record.MessageId, ["message_status"] = "accepted" }),
+        });
+    }
+
+    public static async Task<IResult> SimulateAsync(
+        WhatsAppSimulatedMessage message, WhatsAppSettings settings, WhatsAppSandboxStore store, WhatsAppSandboxWebhookPoster poster,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(message.From) || message.From.Length > 20 || !message.From.All(char.IsAsciiDigit))
+        {
+            return Results.Problem("\"from\" must be the patron's number as digits without +.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid simulated message");
+        }
+
+        var id = WhatsAppSandboxStore.NewMessageId();
+        var now = time.GetUtcNow();
+        JsonObject inbound;
+        if (!string.IsNullOrEmpty(message.ChoiceId))
+        {
+            var offered = store.FindChoice(message.From, message.ChoiceId);
+            var kind = offered is { IsListRow: true } ? "list_reply" : "button_reply";
+            var reply = new JsonObject { ["id"] = message.ChoiceId, ["title"] = message.ChoiceTitle ?? message.ChoiceId };
+            inbound = WhatsAppWebhookBuilder.InboundMessage(message.From, id, now, "interactive", new JsonObject { ["type"] = kind, [kind] = reply }, offered?.MessageId);
+        }
+        else if (message.Latitude is { } latitude && message.Longitude is { } longitude)
+        {
+            inbound = WhatsAppWebhookBuilder.InboundMessage(message.From, id, now, "location", new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude });
+        }
+        else if (!string.IsNullOrEmpty(message.Text))
+        {
+            inbound = WhatsAppWebhookBuilder.InboundMessage(message.From, id, now, "text", new JsonObject { ["body"] = message.Text });
+        }
+        else
+        {
+            return Results.Problem("Give \"text\", or \"choiceId\" (and \"choiceTitle\"), or \"latitude\" and \"longitude\".", statusCode: StatusCodes.Status400BadRequest, title: "Invalid simulated message");
+        }
+
+        var payload = WhatsAppWebhookBuilder.Message(settings.PhoneNumberId, message.From, message.Name, inbound);
+        var status = await poster.PostAsync(payload, cancellationToken);
+        return Results.Json(new JsonObject { ["id"] = id, ["webhookStatus"] = status }, statusCode: status == StatusCodes.Status200OK ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+    }
+
+    public static IResult Sent(string? to, long? after, WhatsAppSandboxStore store)
+    {
+        if (string.IsNullOrEmpty(to))
+        {
+            return Results.Problem("Give ?to={wa_id}.", statusCode: StatusCodes.Status400BadRequest, title: "Missing recipient");
+        }
+
+        var items = new JsonArray([.. store.After(to, after ?? 0).Select(r => (JsonNode)new JsonObject
+        {
+            ["seq"] = r.Sequence,
+            ["id"] = r.MessageId,
+            ["receivedAt"] = r.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["body"] = r.Body.DeepClone(),
+        })]);
+        return Results.Json(items);
+    }
+
+    private static IResult Error(ILogger logger, int status, int code, string message, string? details)
+    {
+        WhatsAppLog.SandboxRejected(logger, code, details ?? message);
+        var error = new JsonObject
+        {
+            ["message"] = message,
+            ["type"] = "OAuthException",
+            ["code"] = code,
+            ["fbtrace_id"] = "Sandbox" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+        };
+        if (details is not null)
+        {
+            error["error_data"] = new JsonObject { ["messaging_product"] = "whatsapp", ["details"] = details };
+        }
+
+        return Results.Json(new JsonObject { ["error"] = error }, statusCode: status);
+    }
+}

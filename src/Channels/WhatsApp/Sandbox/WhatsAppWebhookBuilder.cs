@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace LibraryBot.Channels.WhatsApp.Sandbox;
+
+/// <summary>Builds webhook payloads in Meta's envelope (channels.md A.4) for the sandbox's simulated patrons and receipts.</summary>
+internal static class WhatsAppWebhookBuilder
+{
+    public const string SandboxBusinessAccountId = "100000000000002";
+
+    public const string SandboxDisplayNumber = "15550001234";
+
+    public static JsonObject Message(string phoneNumberId, string from, string? name, JsonObject message) =>
+        Envelope(phoneNumberId, "messages", value =>
+        {
+            value["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = name ?? from }, ["wa_id"] = from });
+            value["messages"] = new JsonArray(message);
+        });
+
+    public static JsonObject InboundMessage(string from, string id, DateTimeOffset at, string type, JsonNode content, string? contextId = null)
+    {
+        var message = new JsonObject { ["from"] = from, ["id"] = id, ["timestamp"] = Unix(at), ["type"] = type, [type] = content };
+        if (contextId is not null)
+        {
+            message["context"] = new JsonObject { ["from"] = SandboxDisplayNumber, ["id"] = contextId };
+        }
+
+        return message;
+    }
+
+    public static JsonObject Status(string phoneNumberId, string messageId, string recipient, string status, DateTimeOffset at) =>
+        Envelope(phoneNumberId, "messages", value => value["statuses"] = new JsonArray(new JsonObject
+        {
+            ["id"] = messageId,
+            ["status"] = status,
+            ["timestamp"] = Unix(at),
+            ["recipient_id"] = recipient,
+            ["pricing"] = new JsonObject { ["billable"] = false, ["pricing_model"] = "PMP", ["category"] = "service" },
+        }));
+
+    private static JsonObject Envelope(string phoneNumberId, string field, Action<JsonObject> fill)
+    {
+        var value = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["metadata"] = new JsonObject { ["display_phone_number"] = SandboxDisplayNumber, ["phone_number_id"] = phoneNumberId },
+        };
+        fill(value);
+        return new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = SandboxBusinessAccountId,
+                ["changes"] = new JsonArray(new JsonObject { ["value"] = value, ["field"] = field }),
+            }),
+        };
+    }
+
+    private static string Unix(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using LibraryBot.Channels.Outbound;
+
+namespace LibraryBot.Channels.WhatsApp.Sending;
+
+/// <summary>
+/// Renders outbound messages as Cloud API request bodies (channels.md A.5), fitting every text to Meta's limits.
+/// Free-form text longer than a message becomes several bodies.
+/// </summary>
+internal static class WhatsAppMessageRenderer
+{
+    public static IReadOnlyList<JsonObject> RenderFreeForm(OutboundMessage message, string to, string? locale) => message switch
+    {
+        TextMessage text => Texts(text.Text, to),
+        TemplateNotification notification => Texts(notification.Text, to),
+        ChoiceQuestion question => [Choices(question, to, locale)],
+        RecordCard card => card.Actions.Count == 0
+            ? Texts(Essentials(card), to)
+            : [Choices(new ChoiceQuestion(Essentials(card), card.Actions), to, locale)],
+        _ => throw new WhatsAppRenderException($"{message.GetType().Name} has no WhatsApp rendering."),
+    };
+
+    public static JsonObject RenderTemplate(TemplateNotification notification, WhatsAppTemplate template, string to)
+    {
+        var parameters = new JsonArray();
+        foreach (var name in template.Parameters)
+        {
+            if (!notification.Parameters.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value))
+            {
+                throw new WhatsAppRenderException($"Template {template.Name} needs the parameter \"{name}\", which the {notification.Kind} notification does not give.");
+            }
+
+            parameters.Add(new JsonObject { ["type"] = "text", ["text"] = value.ReplaceLineEndings(" ") });
+        }
+
+        var body = new JsonObject { ["name"] = template.Name, ["language"] = new JsonObject { ["code"] = template.Language } };
+        if (parameters.Count > 0)
+        {
+            body["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters });
+        }
+
+        return Envelope(to, "template", body);
+    }
+
+    public static JsonObject Choices(ChoiceQuestion question, string to, string? locale)
+    {
+        if (question.Choices.Count == 0)
+        {
+            return Envelope(to, "text", new JsonObject { ["body"] = WhatsAppLimits.Fit(question.Text, WhatsAppLimits.TextBody) });
+        }
+
+        if (question.Choices.Count > WhatsAppLimits.MaxRows)
+        {
+            question = WhatsAppChoicePaging.Page(question, 1, locale);
+        }
+
+        var useButtons = question.Choices.Count <= WhatsAppLimits.MaxButtons
+            && question.Choices.All(c => c.Title.Trim().Length <= WhatsAppLimits.ButtonTitle);
+        CheckIds(question.Choices, useButtons ? WhatsAppLimits.ButtonId : WhatsAppLimits.RowId);
+        var interactive = new JsonObject { ["type"] = useButtons ? "button" : "list" };
+        if (!string.IsNullOrWhiteSpace(question.Header))
+        {
+            interactive["header"] = new JsonObject { ["type"] = "text", ["text"] = WhatsAppLimits.Fit(question.Header, WhatsAppLimits.HeaderOrFooter) };
+        }
+
+        var bodyText = string.IsNullOrWhiteSpace(question.Text) ? "…" : question.Text;
+        interactive["body"] = new JsonObject { ["text"] = WhatsAppLimits.Fit(bodyText, WhatsAppLimits.InteractiveBody) };
+        if (!string.IsNullOrWhiteSpace(question.Footer))
+        {
+            interactive["footer"] = new JsonObject { ["text"] = WhatsAppLimits.Fit(question.Footer, WhatsAppLimits.HeaderOrFooter) };
+        }
+
+        interactive["action"] = useButtons ? Buttons(question.Choices) : List(question, locale);
+        return Envelope(to, "interactive", interactive);
+    }
+
+    private static JsonObject Buttons(IReadOnlyList<Choice> choices)
+    {
+        var titles = WhatsAppLimits.FitUnique(choices.Select(c => c.Title), WhatsAppLimits.ButtonTitle);
+        var buttons = new JsonArray();
+        for (var i = 0; i < choices.Count; i++)
+        {
+            buttons.Add(new JsonObject { ["type"] = "reply", ["reply"] = new JsonObject { ["id"] = choices[i].Id, ["title"] = titles[i] } });
+        }
+
+        return new JsonObject { ["buttons"] = buttons };
+    }
+
+    private static JsonObject List(ChoiceQuestion question, string? locale)
+    {
+        var titles = WhatsAppLimits.FitUnique(question.Choices.Select(c => c.Title), WhatsAppLimits.RowTitle);
+        var rows = new JsonArray();
+        for (var i = 0; i < question.Choices.Count; i++)
+        {
+            var choice = question.Choices[i];
+            var row = new JsonObject { ["id"] = choice.Id, ["title"] = titles[i] };
+            var description = !string.IsNullOrWhiteSpace(choice.Description)
+                ? choice.Description
+                : titles[i] != choice.Title.Trim() ? choice.Title.Trim() : null;
+            if (description is not null)
+            {
+                row["description"] = WhatsAppLimits.Fit(description, WhatsAppLimits.RowDescription);
+            }
+
+            rows.Add(row);
+        }
+
+        var button = string.IsNullOrWhiteSpace(question.ListButton) ? WhatsAppWording.For(locale).ListButton : question.ListButton;
+        return new JsonObject
+        {
+            ["button"] = WhatsAppLimits.Fit(button, WhatsAppLimits.ListButton),
+            ["sections"] = new JsonArray(new JsonObject { ["rows"] = rows }),
+        };
+    }
+
+    private static void CheckIds(IReadOnlyList<Choice> choices, int max)
+    {
+        foreach (var choice in choices)
+        {
+            if (string.IsNullOrEmpty(choice.Id) || choice.Id.Length > max || choice.Id.Trim().Length != choice.Id.Length)
+            {
+                throw new WhatsAppRenderException($"Choice ids must be 1 to {max} characters without leading or trailing spaces (one is {choice.Id.Length}).");
+            }
+        }
+
+        if (choices.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() != choices.Count)
+        {
+            throw new WhatsAppRenderException("Choice ids must be unique within a question.");
+        }
+    }
+
+    private static JsonObject[] Texts(string text, string to) =>
+        [.. WhatsAppTextSplitter.Split(text, WhatsAppLimits.TextBody).Select(part => Envelope(to, "text", new JsonObject { ["body"] = part, ["preview_url"] = false }))];
+
+    private static string Essentials(RecordCard card)
+    {
+        var sb = new StringBuilder("*").Append(card.Title.Trim()).Append('*');
+        if (!string.IsNullOrWhiteSpace(card.Authors))
+        {
+            sb.Append('\n').Append(card.Authors);
+        }
+
+        if (!string.IsNullOrWhiteSpace(card.Year))
+        {
+            sb.Append(string.IsNullOrWhiteSpace(card.Authors) ? "\n" : " ").Append('(').Append(card.Year).Append(')');
+        }
+
+        sb.Append('\n').Append(card.Availability);
+        if (!string.IsNullOrWhiteSpace(card.Url))
+        {
+            sb.Append('\n').Append(card.Url);
+        }
+
+        return sb.ToString();
+    }
+
+    private static JsonObject Envelope(string to, string type, JsonObject content) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["recipient_type"] = "individual",
+        ["to"] = to,
+        ["type"] = type,
+        [type] = content,
+    };
+}

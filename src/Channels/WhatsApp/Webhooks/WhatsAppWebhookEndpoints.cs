@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LibraryBot.Channels.Abstractions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LibraryBot.Channels.WhatsApp.Webhooks;
+
+/// <summary><c>GET</c> and <c>POST /webhooks/whatsapp</c>: Meta's verify handshake and signed notifications.</summary>
+internal static class WhatsAppWebhookEndpoints
+{
+    public const string Path = "/webhooks/whatsapp";
+
+    public const string LoggerName = "LibraryBot.Channels.WhatsApp";
+
+    public static IResult Verify(HttpRequest request, WhatsAppSettings settings, ILoggerFactory loggers)
+    {
+        var mode = request.Query["hub.mode"].ToString();
+        var token = request.Query["hub.verify_token"].ToString();
+        var challenge = request.Query["hub.challenge"].ToString();
+        var tokenMatches = CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(token)), SHA256.HashData(Encoding.UTF8.GetBytes(settings.VerifyToken)));
+        if (mode == "subscribe" && tokenMatches && challenge.Length > 0)
+        {
+            return Results.Text(challenge, "text/plain", Encoding.UTF8);
+        }
+
+        WhatsAppLog.VerifyRefused(loggers.CreateLogger(LoggerName), mode);
+        return Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    public static async Task<IResult> ReceiveAsync(
+        HttpRequest request, WhatsAppSettings settings, IInboundSink sink, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(LoggerName);
+        var body = await ReadCappedAsync(request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Reject(logger, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The webhook body is larger than the {settings.MaxBodyBytes} bytes allowed (Channels:WhatsApp:MaxBodyBytes).");
+        }
+
+        if (!WhatsAppSignature.IsValid(body, request.Headers[WhatsAppSignature.HeaderName].FirstOrDefault(), settings.AppSecret))
+        {
+            return Reject(logger, StatusCodes.Status401Unauthorized, "Invalid signature", $"The {WhatsAppSignature.HeaderName} header is missing or does not match the body signed with the app secret.");
+        }
+
+        IReadOnlyList<LibraryBot.Channels.Activities.Activity> activities;
+        try
+        {
+            var payload = JsonSerializer.Deserialize<WebhookPayload>(body, WebhookPayload.JsonOptions)
+                ?? throw new WhatsAppPayloadException("The body is JSON null, not a webhook object.");
+            activities = WhatsAppActivityMapper.Map(payload, logger);
+        }
+        catch (JsonException e)
+        {
+            return Reject(logger, StatusCodes.Status400BadRequest, "Malformed webhook", $"The body is not a WhatsApp webhook JSON object ({e.Message}).");
+        }
+        catch (WhatsAppPayloadException e)
+        {
+            return Reject(logger, StatusCodes.Status400BadRequest, "Malformed webhook", e.Message);
+        }
+
+        if (activities.Count > 0)
+        {
+            var acceptance = await sink.AcceptAsync(activities, cancellationToken);
+            WhatsAppLog.WebhookAccepted(logger, activities.Count, acceptance.Accepted, acceptance.Duplicates);
+        }
+
+        return Results.Ok();
+    }
+
+    private static IResult Reject(ILogger logger, int status, string title, string detail)
+    {
+        WhatsAppLog.WebhookRejected(logger, title);
+        return Results.Problem(detail, statusCode: status, title: title);
+    }
+
+    /// <summary>The whole body, or null when it is longer than <paramref name="cap"/> bytes.</summary>
+    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int cap, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > cap)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > cap)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,27 @@
+namespace LibraryBot.Channels.Tests.WhatsApp.TestSupport;
+
+/// <summary>Finds the repository root (the folder holding LibraryBot.sln) from the test binaries.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Payload(string name) => Path.Combine(Root, "tests", "LibraryBot.Channels.Tests", "WhatsApp", "Payloads", name + ".json");
+
+    public static string CrossCheckFolder => Path.Combine(Root, "tests", "crosscheck", "whatsapp");
+
+    /// <summary>True when the shared folder beside the repository is present (it is on every development and CI machine).</summary>
+    public static bool SharedPresent => Directory.Exists(Path.Combine(Root, "..", "shared"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LibraryBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"LibraryBot.sln was not found above {AppContext.BaseDirectory}.");
+    }
+}
