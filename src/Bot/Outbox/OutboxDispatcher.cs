@@ -2,6 +2,7 @@ using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace LibraryBot.Bot.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
-    IEnumerable<IChannelSender> senders,
+    IServiceProvider services,
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
@@ -23,7 +24,9 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private readonly Dictionary<ChannelId, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+    // Resolved at the first send, once the server listens (sandbox senders call the server's own address).
+    private readonly Lazy<Dictionary<ChannelId, IChannelSender>> _senders =
+        new(() => services.GetServices<IChannelSender>().ToDictionary(s => s.Channel), LazyThreadSafetyMode.PublicationOnly);
     private readonly Random _random = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,21 +79,16 @@ public sealed class OutboxDispatcher(
     {
         var conversation = LogIds.Hash(item.To.Key);
         SendOutcome outcome;
-        if (!_senders.TryGetValue(item.To.Channel, out var sender))
+        try
         {
-            outcome = SendOutcome.Failed($"No sender is configured for the {item.To.Channel} channel.");
+            outcome = _senders.Value.TryGetValue(item.To.Channel, out var sender)
+                ? await sender.SendAsync(new OutboundEnvelope(item.Id, item.To, item.Message, item.Locale, item.LastInboundAt, item.Attempts + 1), CancellationToken.None).ConfigureAwait(false)
+                : SendOutcome.Failed($"No sender is configured for the {item.To.Channel} channel.");
         }
-        else
+        catch (Exception ex)
         {
-            try
-            {
-                outcome = await sender.SendAsync(new OutboundEnvelope(item.Id, item.To, item.Message, item.Locale, item.LastInboundAt, item.Attempts + 1), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                BotLog.SendThrew(logger, ex, conversation);
-                outcome = SendOutcome.Retry($"The sender failed: {ex.GetType().Name}.");
-            }
+            BotLog.SendThrew(logger, ex, conversation);
+            outcome = SendOutcome.Retry($"The sender failed: {ex.GetType().Name}.");
         }
 
         var now = clock.GetUtcNow();
