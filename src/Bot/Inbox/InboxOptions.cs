@@ -16,8 +16,11 @@ public sealed class InboxOptions
     /// <summary>Entries claimed per poll.</summary>
     public int ClaimBatchSize { get; set; } = 1000;
 
-    /// <summary>How long a claim on a conversation's entries lasts before another process may take them.</summary>
-    public int LeaseSeconds { get; set; } = 60;
+    /// <summary>
+    /// How long a claim on a conversation's entries lasts before another process may take them (after a crash, the
+    /// entries of the dead process wait this long). Each poll renews the claims this process still holds.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 10;
 
     /// <summary>How often to look for entries stored by other processes (this process's own are signalled at once).</summary>
     public int PollMilliseconds { get; set; } = 500;
