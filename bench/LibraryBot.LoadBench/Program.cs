@@ -1,0 +1,39 @@
+// Load benchmark for the message spine (issue: message spine, item 13). Prints figures; it asserts nothing.
+//   dotnet run -c Release --project bench/LibraryBot.LoadBench -- [--duration 30] [--connections 64] [--senders 10000]
+// It starts a fake Graph API (this process), the Release server (child process, its own SQLite file, sandbox off,
+// sending to the fake), then wrk posting signed webhook bodies; then it waits for the backlog to drain.
+using System.Diagnostics;
+using System.Globalization;
+using LibraryBot.LoadBench;
+
+var settings = BenchSettings.Parse(args);
+var root = BenchPaths.RepositoryRoot();
+var work = Directory.CreateTempSubdirectory("librarybot-load-");
+await using var graph = await FakeGraphApi.StartAsync();
+await using var server = await BenchServer.StartAsync(root, work.FullName, graph.BaseUrl, settings);
+Console.WriteLine($"server pid {server.ProcessId} on {server.BaseUrl}; fake Graph API on {graph.BaseUrl}");
+
+var sentBefore = graph.Received;
+var stopwatch = Stopwatch.StartNew();
+var wrk = await Wrk.RunAsync(root, server.BaseUrl, settings);
+var loadSeconds = stopwatch.Elapsed.TotalSeconds;
+var turnsDuringLoad = server.CompletedTurns();
+var sentDuringLoad = graph.Received - sentBefore;
+
+var drained = await server.WaitForDrainAsync(TimeSpan.FromSeconds(180));
+var totalSeconds = stopwatch.Elapsed.TotalSeconds;
+await graph.WaitForQuietAsync(TimeSpan.FromSeconds(60));
+var turnsTotal = server.CompletedTurns();
+var peakRssMb = server.PeakRssMegabytes();
+
+string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+Console.WriteLine();
+Console.WriteLine($"acknowledged messages/s : {F(wrk.Requests / wrk.Seconds)} ({wrk.Requests} requests, {wrk.NonOk} not 200, {wrk.Seconds:F1} s, {settings.Connections} connections, {settings.Senders} senders)");
+Console.WriteLine($"ack latency p50 / p99   : {wrk.P50Ms:F2} ms / {wrk.P99Ms:F2} ms");
+Console.WriteLine($"completed turns/s (load): {F(turnsDuringLoad / loadSeconds)} ({turnsDuringLoad} turns in {loadSeconds:F1} s)");
+Console.WriteLine($"completed turns/s (all) : {F(turnsTotal / totalSeconds)} ({turnsTotal} turns in {totalSeconds:F1} s, backlog drained: {drained})");
+Console.WriteLine($"replies sent to Graph   : {graph.Received} ({F(sentDuringLoad / loadSeconds)}/s during load)");
+Console.WriteLine($"peak RSS (server)       : {peakRssMb:F0} MB");
+Console.WriteLine();
+Console.WriteLine($"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {F(wrk.Requests / wrk.Seconds)} | {wrk.P50Ms:F2} | {wrk.P99Ms:F2} | {F(turnsDuringLoad / loadSeconds)} | {F(turnsTotal / totalSeconds)} | {peakRssMb:F0} MB |");
+work.Delete(recursive: true);
