@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.FindContentRoot() });
 builder.AddBotCore();
 builder.AddLibraryBotChannels();
+builder.AddCatalogue();
 var app = builder.Build();
 app.MapBot();
 app.MapChannelWebhooks();
