@@ -1,25 +1,31 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Resources;
+using System.Collections.Frozen;
+using System.Text.Json;
 using LibraryBot.Bot.Engine;
 
 namespace LibraryBot.Bot.Localization;
 
 /// <summary>
-/// Every patron-facing string, from the Strings resources in English, Spanish, Simplified Chinese and Vietnamese.
-/// Word lists (commands, yes/no) are resource strings separated by '|'.
+/// Every patron-facing string, in English, Spanish, Simplified Chinese and Vietnamese. The strings live in embedded
+/// resources <c>Localization/Strings/*.json</c> (one file per feature area; each key holds all four languages side by
+/// side). Word lists (commands, yes/no) are strings separated by '|'.
 /// </summary>
 public sealed class BotText
 {
-    private static readonly ResourceManager Resources = new("LibraryBot.Bot.Localization.Strings", typeof(BotText).Assembly);
+    private static readonly Lazy<FrozenDictionary<string, FrozenDictionary<string, string>>> Table = new(Load);
     private readonly ConcurrentDictionary<string, HashSet<string>> _wordsAnyLanguage = new(StringComparer.Ordinal);
 
-    public static ResourceManager ResourceManager => Resources;
+    /// <summary>Every key with its text per language, as loaded (for the parity test).</summary>
+    public static IReadOnlyDictionary<string, FrozenDictionary<string, string>> All => Table.Value;
 
     public string Get(string key, string locale, params object?[] args)
     {
-        var format = Resources.GetString(key, BotLocales.Culture(locale))
-            ?? throw new InvalidOperationException($"Missing string resource '{key}'.");
+        if (!Table.Value.TryGetValue(key, out var languages))
+        {
+            throw new InvalidOperationException($"Missing string resource '{key}'.");
+        }
+
+        var format = languages.TryGetValue(locale, out var text) ? text : languages[BotLocales.Default];
         return args.Length == 0 ? format : string.Format(BotLocales.Culture(locale), format, args);
     }
 
@@ -27,7 +33,7 @@ public sealed class BotText
     public IReadOnlyList<string> Words(string key, string locale) =>
         Get(key, locale).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextNormalizer.Fold).ToArray();
 
-    /// <summary>Whether the whole text (folded) is one of the words of <paramref name="key"/> in any of the four languages.</summary>
+    /// <summary>Whether the whole text (folded, end punctuation ignored) is one of the words of <paramref name="key"/> in any of the four languages.</summary>
     public bool MatchesAnyLanguage(string key, string? text)
     {
         var folded = TextNormalizer.Fold(text).TrimEnd('.', '!', '?', '。', '！', '？');
@@ -37,6 +43,24 @@ public sealed class BotText
     private HashSet<string> WordsInAnyLanguage(string key) =>
         _wordsAnyLanguage.GetOrAdd(key, k => BotLocales.All.SelectMany(l => Words(k, l)).ToHashSet(StringComparer.Ordinal));
 
-    /// <summary>The culture a locale code stands for (exposed for tests that check every language has every key).</summary>
-    public static CultureInfo CultureOf(string locale) => BotLocales.Culture(locale);
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
+    {
+        var assembly = typeof(BotText).Assembly;
+        var table = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("LibraryBot.Bot.Strings.", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var file = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)
+                ?? throw new InvalidOperationException($"String resource {name} is empty.");
+            foreach (var (key, languages) in file)
+            {
+                if (!table.TryAdd(key, languages.ToFrozenDictionary(StringComparer.Ordinal)))
+                {
+                    throw new InvalidOperationException($"String '{key}' is defined twice (again in {name}).");
+                }
+            }
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }
