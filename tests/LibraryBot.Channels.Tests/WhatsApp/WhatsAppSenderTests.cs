@@ -55,7 +55,7 @@ public sealed class WhatsAppSenderTests : IDisposable
         Assert.Equal(2, harness.Graph.Requests.Count);
         Assert.Equal("text", (string?)harness.Graph.Requests[0].Body["type"]);
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"34612345678","type":"template","template":{"name":"hold_ready","language":{"code":"es"},"components":[{"type":"body","parameters":[{"type":"text","text":"Lucía"},{"type":"text","text":"Cien años de soledad"}]}]}}"""),
+            JsonNode.Parse("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"34612345678","type":"template","template":{"name":"hold_ready","language":{"code":"es","policy":"deterministic"},"components":[{"type":"body","parameters":[{"type":"text","text":"Lucía"},{"type":"text","text":"Cien años de soledad"}]}]}}"""),
             harness.Graph.Requests[1].Body));
     }
 
