@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.WeChat;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -11,12 +12,14 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddLibraryBotChannels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
+        builder.AddWeChatChannel();
         return builder;
     }
 
     /// <summary>Maps every channel's webhook (and, in sandbox mode, its fake API) on the host.</summary>
     public static IEndpointRouteBuilder MapChannelWebhooks(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapWeChatWebhooks();
         return endpoints;
     }
 }
