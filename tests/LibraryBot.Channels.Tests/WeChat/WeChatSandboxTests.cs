@@ -66,8 +66,9 @@ public sealed class WeChatSandboxTests : IAsyncLifetime
         var result = await SimulateAsync(new { openId = "oSim1", text = "几点开门", mode });
 
         Assert.Equal(200, result.GetProperty("status").GetInt32());
-        Assert.Equal("text", result.GetProperty("replyType").GetString());
-        Assert.Equal("今天 9:00–21:00 开放", result.GetProperty("content").GetString());
+        var reply = result.GetProperty("passiveReply");
+        Assert.Equal("text", reply.GetProperty("MsgType").GetString());
+        Assert.Equal("今天 9:00–21:00 开放", reply.GetProperty("Content").GetString());
         Assert.Equal(mode == "safe", result.GetProperty("raw").GetString()!.Contains("<Encrypt>", StringComparison.Ordinal));
         var stored = Assert.Single(host.Sink.Stored);
         Assert.Equal("几点开门", stored.Text);
@@ -80,7 +81,22 @@ public sealed class WeChatSandboxTests : IAsyncLifetime
         var result = await SimulateAsync(new { openId = "oSim2", @event = "CLICK", eventKey = "RENEW_ALL" });
 
         Assert.Equal("success", result.GetProperty("raw").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("passiveReply").ValueKind);
         Assert.Equal(new ChannelEvent(ChannelEventKind.MenuClick, "renew_all"), Assert.Single(host.Sink.Stored).Event);
+    }
+
+    [Fact]
+    public async Task Simulate_WhenRecordCardReply_ReturnsTheNewsArticle()
+    {
+        host.Broker.Turn = (_, _, _) => Task.FromResult<OutboundMessage?>(new RecordCard("三体", "刘慈欣", null, "在架", []));
+
+        var result = await SimulateAsync(new { openId = "oSim5", text = "三体", mode = "safe" });
+
+        var reply = result.GetProperty("passiveReply");
+        Assert.Equal("news", reply.GetProperty("MsgType").GetString());
+        var article = Assert.Single(reply.GetProperty("Articles").EnumerateArray());
+        Assert.Equal("三体", article.GetProperty("Title").GetString());
+        Assert.Equal("刘慈欣\n在架", article.GetProperty("Description").GetString());
     }
 
     [Fact]

@@ -27,9 +27,22 @@ internal static class WeChatSandboxEndpoints
             !state.IsValidToken(access_token) ? InvalidToken()
             : state.Menu is null ? Error(46003, "menu no exist")
             : Results.Json(new JsonObject { ["menu"] = new JsonObject { ["button"] = WithEmptySubButtons(state.Menu) } }));
-        group.MapPost("/simulate", (WeChatSimulation simulation, WeChatSimulator simulator, CancellationToken ct) =>
-            simulator.SimulateAsync(simulation, ct));
+        group.MapPost("/simulate", SimulateAsync);
         group.MapGet("/messages", (string to, long? after, WeChatSandboxState state) => state.MessagesTo(to, after ?? 0));
+    }
+
+    /// <summary>The webhook's answer as JSON; a non-2xx answer (bad signature, bad payload) comes back as a problem with its status.</summary>
+    private static async Task<IResult> SimulateAsync(WeChatSimulation simulation, WeChatSimulator simulator, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(simulation.OpenId))
+        {
+            return Results.Problem(detail: "openId is required", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var result = await simulator.SimulateAsync(simulation, cancellationToken);
+        return result.Status is >= 200 and < 300
+            ? Results.Json(result)
+            : Results.Problem(detail: $"The webhook answered {result.Status}: {result.Raw}", statusCode: result.Status);
     }
 
     private static async Task<IResult> StableTokenAsync(HttpRequest request, IOptions<WeChatOptions> options, WeChatSandboxState state)

@@ -83,7 +83,7 @@ internal sealed class WeChatSimulator(
         var raw = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode || !raw.StartsWith("<xml>", StringComparison.Ordinal))
         {
-            return new WeChatSimulationResult((int)response.StatusCode, null, null, null, raw);
+            return new WeChatSimulationResult((int)response.StatusCode, null, raw);
         }
 
         var reply = WeChatXml.Parse(raw);
@@ -99,9 +99,9 @@ internal sealed class WeChatSimulator(
             reply = WeChatXml.Parse(plain);
         }
 
-        var item = reply.Element("Articles")?.Element("item");
-        var article = item is null ? null : new WeChatSimulatedArticle(item.Field("Title"), item.Field("Description"), item.Field("Url"), item.Field("PicUrl"));
-        return new WeChatSimulationResult((int)response.StatusCode, reply.Field("MsgType"), reply.Field("Content"), article, raw);
+        var articles = reply.Element("Articles")?.Elements("item")
+            .Select(i => new WeChatSimulatedArticle(i.Field("Title"), i.Field("Description"), i.Field("Url"), i.Field("PicUrl"))).ToList();
+        return new WeChatSimulationResult((int)response.StatusCode, new WeChatSimulatedReply(reply.Field("MsgType"), reply.Field("Content"), articles), raw);
     }
 
     private static string Xml(IEnumerable<(string Name, object Value)> fields)
