@@ -15,7 +15,9 @@ namespace LibraryBot.Channels.Tests.WeChat;
 /// </summary>
 internal sealed class FakeTencentApi : HttpMessageHandler, IHttpClientFactory
 {
+    private readonly TaskCompletionSource allStale = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int issued;
+    private int staleCalls;
 
     public int TokenCalls => issued;
 
@@ -24,6 +26,9 @@ internal sealed class FakeTencentApi : HttpMessageHandler, IHttpClientFactory
     public ConcurrentQueue<(string Path, string? Token, string Body)> Calls { get; } = new();
 
     public Func<string, string, (HttpStatusCode Status, string Json)> Respond { get; set; } = (_, _) => (HttpStatusCode.OK, """{"errcode":0,"errmsg":"ok"}""");
+
+    /// <summary>When set, answers to calls with a stale token are held until this many have arrived (they then overlap).</summary>
+    public int HoldStaleAnswersUntil { get; set; }
 
     public HttpClient CreateClient(string name) => new(this, disposeHandler: false) { BaseAddress = new Uri("https://api.weixin.qq.com/") };
 
@@ -56,6 +61,12 @@ internal sealed class FakeTencentApi : HttpMessageHandler, IHttpClientFactory
 
         if (token is null || token != CurrentToken)
         {
+            if (Interlocked.Increment(ref staleCalls) >= HoldStaleAnswersUntil)
+            {
+                allStale.TrySetResult();
+            }
+
+            await allStale.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             return Json(request, HttpStatusCode.OK, """{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest"}""");
         }
 

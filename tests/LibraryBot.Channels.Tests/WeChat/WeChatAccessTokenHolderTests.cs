@@ -29,6 +29,7 @@ public sealed class WeChatAccessTokenHolderTests
         var (sender, _) = api.CreateSender();
         await sender.SendAsync(Text(0), TestContext.Current.CancellationToken);
         api.Invalidate();
+        api.HoldStaleAnswersUntil = 50;
 
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => sender.SendAsync(Text(i), TestContext.Current.CancellationToken)));
 
