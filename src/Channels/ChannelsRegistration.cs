@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.WeChat;
 using LibraryBot.Channels.WhatsApp;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Routing;
@@ -12,14 +13,22 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddLibraryBotChannels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
+<<<<<<< HEAD
         builder.AddWhatsAppChannel();
+=======
+        builder.AddWeChatChannel();
+>>>>>>> wechat
         return builder;
     }
 
     /// <summary>Maps every channel's webhook (and, in sandbox mode, its fake API) on the host.</summary>
     public static IEndpointRouteBuilder MapChannelWebhooks(this IEndpointRouteBuilder endpoints)
     {
+<<<<<<< HEAD
         endpoints.MapWhatsAppWebhooks();
+=======
+        endpoints.MapWeChatWebhooks();
+>>>>>>> wechat
         return endpoints;
     }
 }
