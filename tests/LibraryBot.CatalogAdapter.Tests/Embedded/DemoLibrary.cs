@@ -31,7 +31,7 @@ internal sealed class DemoLibrary : IAsyncDisposable
     private static readonly Lazy<Task<DemoLibrary>> Template = new(async () =>
     {
         var template = await CreateSeededAsync(DefaultStart);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DeleteFiles();
         return template;
     });
 
@@ -95,12 +95,16 @@ internal sealed class DemoLibrary : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        DeleteFiles();
+        return ValueTask.CompletedTask;
+    }
+
+    private void DeleteFiles()
+    {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(Path + suffix);
         }
-
-        return ValueTask.CompletedTask;
     }
 }
