@@ -13,22 +13,16 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddLibraryBotChannels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
-<<<<<<< HEAD
         builder.AddWhatsAppChannel();
-=======
         builder.AddWeChatChannel();
->>>>>>> wechat
         return builder;
     }
 
     /// <summary>Maps every channel's webhook (and, in sandbox mode, its fake API) on the host.</summary>
     public static IEndpointRouteBuilder MapChannelWebhooks(this IEndpointRouteBuilder endpoints)
     {
-<<<<<<< HEAD
         endpoints.MapWhatsAppWebhooks();
-=======
         endpoints.MapWeChatWebhooks();
->>>>>>> wechat
         return endpoints;
     }
 }
