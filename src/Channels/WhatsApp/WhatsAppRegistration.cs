@@ -43,6 +43,7 @@ public static class WhatsAppRegistration
         services.TryAddTransient<WhatsAppGraphClient>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IChannelSender, WhatsAppSender>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IReadReceiptSender, WhatsAppReadReceiptSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryFailureClassifier, WhatsAppDeliveryFailureClassifier>());
         services.TryAddSingleton<WhatsAppSandboxStore>();
         services.AddHttpClient(WhatsAppSandboxWebhookPoster.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<WhatsAppSandboxWebhookPoster>();
