@@ -70,6 +70,29 @@ public abstract class ConversationStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task CommitTurnAsync_WhenTwoTurnsRaceFromOneVersion_ExactlyOneWins()
+    {
+        var etag = await CommitAsync("ana", null, []);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            try
+            {
+                await CommitAsync("ana", etag, [$"turn {i}"], state: State($"l{i}"));
+                return i;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return -1;
+            }
+        }));
+
+        var winner = Assert.Single(results, r => r >= 0);
+        Assert.Equal($"l{winner}", (await Conversations.LoadAsync(Patron("ana").Key, Ct))!.State.Locale);
+        Assert.Equal([$"turn {winner}"], (await Outbox.ListAsync(Patron("ana").Key, Ct)).Select(Text));
+    }
+
+    [Fact]
     public async Task CommitTurnAsync_WhenTurnConsumesInboxEntry_CompletesItForGood()
     {
         await AppendAsync(Message("ana", "wamid.1", "renew my books"));

@@ -97,6 +97,19 @@ public abstract class InboxStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task ClaimPendingAsync_WhenWorkersClaimAtOnce_NeverShareAConversation()
+    {
+        var users = new[] { "ana", "ben", "cy", "dee" };
+        await AppendAsync(users.SelectMany(u => new[] { Message(u, $"{u}.1"), Message(u, $"{u}.2") }).ToArray());
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 3).Select(w => ClaimAsync($"w{w}")));
+
+        var owners = claims.SelectMany((entries, worker) => entries.Select(e => (e.Activity.Conversation.UserId, worker))).Distinct().ToList();
+        Assert.Equal(users.Order(), owners.Select(o => o.UserId).Order());
+        Assert.Equal(8, claims.Sum(c => c.Count));
+    }
+
+    [Fact]
     public async Task ClaimPendingAsync_WhenMoreThanMax_ReturnsOldestMax()
     {
         await AppendAsync(Message("ana", "wamid.1"), Message("ben", "wamid.2"), Message("cy", "wamid.3"));
