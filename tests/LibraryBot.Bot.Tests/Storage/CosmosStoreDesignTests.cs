@@ -5,6 +5,7 @@ using LibraryBot.Channels.Activities;
 using LibraryBot.Channels.Outbound;
 using LibraryBot.Contracts.Storage;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LibraryBot.Bot.Tests.Storage;
 
@@ -90,6 +91,32 @@ public sealed class CosmosStoreDesignTests(CosmosEndpointFixture endpoint) : IAs
         Assert.Equal(Enumerable.Range(0, Replies).Select(i => $"reply {i}"), listed.Select(r => r.Message.ToPlainText()));
         Assert.All(listed, r => Assert.Equal(OutboxStatus.Sent, r.Status));
         Assert.Equal(DeliveryState.Read, listed[0].DeliveryState);
+    }
+
+    [Fact]
+    public async Task Stores_WhenAnotherProcessAppendedAndClaimed_FindEntriesAndRepliesByQuery()
+    {
+        var entry = await AppendAndClaimAsync("wx.1");
+        await CommitAsync(null, ["first", "second"], entry.Sequence, "wx.1");
+        using var otherStorage = new CosmosStorage(
+            new CosmosStorageOptions
+            {
+                Endpoint = endpoint.Endpoint,
+                Key = endpoint.Key,
+                Database = _container.Database.Id,
+                AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
+            },
+            NullLogger<CosmosStorage>.Instance);
+        var otherInbox = new CosmosInboxStore(otherStorage, new CosmosSequence(otherStorage), _subject.Clock, NullLogger<CosmosInboxStore>.Instance);
+        var otherOutbox = new CosmosOutboxStore(otherStorage, NullLogger<CosmosOutboxStore>.Instance);
+
+        Assert.True(await otherInbox.IsCompletedAsync("wx.1", Ct));
+        Assert.Null(await otherInbox.IsCompletedAsync("wx.unknown", Ct));
+        Assert.Equal(new TextMessage("first"), await otherOutbox.TryClaimPassiveReplyAsync("wx.1", _subject.Clock.GetUtcNow(), Ct));
+        var second = Assert.Single(await otherOutbox.ClaimDueAsync("d", 10, Lease, _subject.Clock.GetUtcNow(), Ct));
+        await _subject.Outbox.MarkSentAsync(second.Id, "out.2", _subject.Clock.GetUtcNow(), Ct);
+
+        Assert.Equal([OutboxStatus.SentPassively, OutboxStatus.Sent], (await otherOutbox.ListAsync(Ana.Key, Ct)).Select(r => r.Status));
     }
 
     private async Task<InboxEntry> AppendAndClaimAsync(string dedupeKey)

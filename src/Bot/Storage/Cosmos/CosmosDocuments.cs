@@ -18,8 +18,6 @@ internal sealed class InboxDocument
 
     public required long Seq { get; init; }
 
-    public required string DedupeKey { get; init; }
-
     public required DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary>The activity; erased when the entry is consumed.</summary>

@@ -31,10 +31,10 @@ public sealed class CosmosInboxStore(CosmosStorage storage, CosmosSequence seque
                 Id = InboxDocument.IdFor(activity.DedupeKey),
                 Pk = activity.Conversation.Key,
                 Seq = next++,
-                DedupeKey = activity.DedupeKey,
                 ReceivedAt = receivedAt,
                 Payload = activity,
             };
+            storage.Hints.RememberInbound(activity.DedupeKey, document.Pk);
             try
             {
                 await container.CreateItemAsync(document, new PartitionKey(document.Pk), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -84,6 +84,12 @@ public sealed class CosmosInboxStore(CosmosStorage storage, CosmosSequence seque
     public async Task<bool?> IsCompletedAsync(string dedupeKey, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        if (storage.Hints.ForInbound(dedupeKey) is { } conversationKey)
+        {
+            var entry = await container.ReadOrNullAsync<InboxDocument>(InboxDocument.IdFor(dedupeKey), conversationKey, cancellationToken).ConfigureAwait(false);
+            return entry?.Document.Done;
+        }
+
         var query = new QueryDefinition("SELECT VALUE c.done FROM c WHERE c.id = @id AND c.type = @type")
             .WithParameter("@id", InboxDocument.IdFor(dedupeKey)).WithParameter("@type", InboxDocument.DocumentType);
         var found = await container.QueryListAsync<bool>(query, null, cancellationToken).ConfigureAwait(false);

@@ -39,6 +39,7 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
             head.LeaseUntilMs = (now + leaseFor).ToUnixTimeMilliseconds();
             if (await TryReplaceAsync(container, document, etag, cancellationToken).ConfigureAwait(false))
             {
+                storage.Hints.RememberReply(head.Id, document.Pk);
                 items.Add(head.ToItem(document.State.LastInboundAt));
             }
         }
@@ -90,7 +91,7 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         var inDocument = new QueryDefinition("SELECT VALUE c.pk FROM c JOIN o IN c.outbox WHERE c.type = @type AND o.channelMessageId = @m")
             .WithParameter("@type", ConversationDocument.DocumentType).WithParameter("@m", status.ChannelMessageId);
-        if ((await container.QueryListAsync<string>(inDocument, null, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is { } key)
+        if (await FindPartitionAsync(container, inDocument, cancellationToken).ConfigureAwait(false) is { } key)
         {
             return await UpdateConversationAsync(container, key, document =>
             {
@@ -109,7 +110,7 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         var query = new QueryDefinition("SELECT VALUE c.pk FROM c JOIN o IN c.outbox WHERE c.type = @type AND o.inboundDedupeKey = @k AND o.status = @pending")
             .WithParameter("@type", ConversationDocument.DocumentType).WithParameter("@k", inboundDedupeKey)
             .WithParameter("@pending", nameof(OutboxStatus.Pending));
-        if ((await container.QueryListAsync<string>(query, null, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is not { } key)
+        if ((storage.Hints.ForInbound(inboundDedupeKey) ?? await FindPartitionAsync(container, query, cancellationToken).ConfigureAwait(false)) is not { } key)
         {
             return null;
         }
@@ -179,12 +180,15 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         throw new ConcurrencyConflictException("An archived reply kept changing while a receipt was applied.");
     }
 
+    private static async Task<string?> FindPartitionAsync(Container container, QueryDefinition query, CancellationToken cancellationToken) =>
+        (await container.QueryListAsync<string>(query, null, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
     private async Task UpdateReplyAsync(long id, Func<ReplyRecord, bool> change, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         var query = new QueryDefinition("SELECT VALUE c.pk FROM c JOIN o IN c.outbox WHERE c.type = @type AND o.id = @id")
             .WithParameter("@type", ConversationDocument.DocumentType).WithParameter("@id", id);
-        if ((await container.QueryListAsync<string>(query, null, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is { } key)
+        if ((storage.Hints.ForReply(id) ?? await FindPartitionAsync(container, query, cancellationToken).ConfigureAwait(false)) is { } key)
         {
             await UpdateConversationAsync(container, key,
                 document => document.Outbox.FirstOrDefault(r => r.Id == id) is { } reply && change(reply) ? reply : null,

@@ -43,6 +43,9 @@ public sealed class CosmosStorage : IDisposable
 
     public CosmosClient Client { get; }
 
+    /// <summary>This process's memory of which partition recent dedupe keys and reply ids live in.</summary>
+    internal PartitionHints Hints { get; } = new();
+
     /// <summary>The container, created (with its database) on first use.</summary>
     public async Task<Container> GetContainerAsync(CancellationToken cancellationToken)
     {
