@@ -4,10 +4,9 @@ namespace LibraryBot.Channels.Outbound;
 
 /// <summary>
 /// What the bot wants to say, independent of the channel. Each channel's sender renders it its own way
-/// (WhatsApp buttons or a list, WeChat numbered text, and so on). Stored with a "type" discriminator
-/// (not "kind": <see cref="TemplateNotification.Kind"/> would collide with it).
+/// (WhatsApp buttons or a list, WeChat numbered text, and so on).
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(TextMessage), "text")]
 [JsonDerivedType(typeof(ChoiceQuestion), "choice")]
 [JsonDerivedType(typeof(RecordCard), "record")]
