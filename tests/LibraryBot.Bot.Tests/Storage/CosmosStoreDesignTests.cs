@@ -117,6 +117,8 @@ public sealed class CosmosStoreDesignTests(CosmosEndpointFixture endpoint) : IAs
         await _subject.Outbox.MarkSentAsync(second.Id, "out.2", _subject.Clock.GetUtcNow(), Ct);
 
         Assert.Equal([OutboxStatus.SentPassively, OutboxStatus.Sent], (await otherOutbox.ListAsync(Ana.Key, Ct)).Select(r => r.Status));
+        var receipt = await otherOutbox.ApplyDeliveryStatusAsync(new DeliveryStatus("out.2", DeliveryState.Delivered), _subject.Clock.GetUtcNow(), Ct);
+        Assert.Equal((second.Id, DeliveryState.Delivered), (receipt!.Id, receipt.DeliveryState!.Value));
     }
 
     private async Task<InboxEntry> AppendAndClaimAsync(string dedupeKey)

@@ -47,8 +47,9 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         return items;
     }
 
-    public Task MarkSentAsync(long id, string channelMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateReplyAsync(id, reply =>
+    public async Task MarkSentAsync(long id, string channelMessageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = await UpdateReplyAsync(id, reply =>
         {
             reply.ChannelMessageId = channelMessageId;
             reply.Attempts++;
@@ -56,7 +57,12 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
             reply.ErrorCode = null;
             reply.Finish(OutboxStatus.Sent, now);
             return true;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (key is not null)
+        {
+            storage.Hints.RememberChannelMessage(channelMessageId, key);
+        }
+    }
 
     public Task ScheduleRetryAsync(long id, DateTimeOffset nextAttemptAt, string reason, string? errorCode, CancellationToken cancellationToken) =>
         UpdateReplyAsync(id, reply =>
@@ -91,17 +97,16 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         var inDocument = new QueryDefinition("SELECT VALUE c.pk FROM c JOIN o IN c.outbox WHERE c.type = @type AND o.channelMessageId = @m")
             .WithParameter("@type", ConversationDocument.DocumentType).WithParameter("@m", status.ChannelMessageId);
-        if (await FindPartitionAsync(container, inDocument, cancellationToken).ConfigureAwait(false) is { } key)
+        var key = storage.Hints.ForChannelMessage(status.ChannelMessageId) ?? await FindPartitionAsync(container, inDocument, cancellationToken).ConfigureAwait(false);
+        var updated = key is null ? null : await UpdateConversationAsync(container, key, document =>
         {
-            return await UpdateConversationAsync(container, key, document =>
-            {
-                var reply = document.Outbox.FirstOrDefault(r => r.ChannelMessageId == status.ChannelMessageId);
-                reply?.ApplyReceipt(status);
-                return reply?.ToItem(document.State.LastInboundAt);
-            }, cancellationToken).ConfigureAwait(false);
-        }
+            var reply = document.Outbox.FirstOrDefault(r => r.ChannelMessageId == status.ChannelMessageId);
+            reply?.ApplyReceipt(status);
+            return reply?.ToItem(document.State.LastInboundAt);
+        }, cancellationToken).ConfigureAwait(false);
 
-        return await ApplyToArchiveAsync(container, status, cancellationToken).ConfigureAwait(false);
+        // Not in a conversation document (any more): it may have been archived.
+        return updated ?? await ApplyToArchiveAsync(container, status, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OutboundMessage?> TryClaimPassiveReplyAsync(string inboundDedupeKey, DateTimeOffset now, CancellationToken cancellationToken)
@@ -183,17 +188,21 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
     private static async Task<string?> FindPartitionAsync(Container container, QueryDefinition query, CancellationToken cancellationToken) =>
         (await container.QueryListAsync<string>(query, null, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
-    private async Task UpdateReplyAsync(long id, Func<ReplyRecord, bool> change, CancellationToken cancellationToken)
+    /// <summary>Applies <paramref name="change"/> to the reply if it is in its conversation's document; returns that conversation's key when written.</summary>
+    private async Task<string?> UpdateReplyAsync(long id, Func<ReplyRecord, bool> change, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         var query = new QueryDefinition("SELECT VALUE c.pk FROM c JOIN o IN c.outbox WHERE c.type = @type AND o.id = @id")
             .WithParameter("@type", ConversationDocument.DocumentType).WithParameter("@id", id);
-        if ((storage.Hints.ForReply(id) ?? await FindPartitionAsync(container, query, cancellationToken).ConfigureAwait(false)) is { } key)
+        if ((storage.Hints.ForReply(id) ?? await FindPartitionAsync(container, query, cancellationToken).ConfigureAwait(false)) is not { } key)
         {
-            await UpdateConversationAsync(container, key,
-                document => document.Outbox.FirstOrDefault(r => r.Id == id) is { } reply && change(reply) ? reply : null,
-                cancellationToken).ConfigureAwait(false);
+            return null;
         }
+
+        var written = await UpdateConversationAsync(container, key,
+            document => document.Outbox.FirstOrDefault(r => r.Id == id) is { } reply && change(reply) ? reply : null,
+            cancellationToken).ConfigureAwait(false);
+        return written is null ? null : key;
     }
 
     /// <summary>

@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace LibraryBot.Bot.Storage.Cosmos;
 
 /// <summary>
-/// Remembers, in this process, which conversation (partition) recent inbox dedupe keys and reply ids belong to, so
-/// the hot lookups (the passive-reply wait polls, marking a claimed reply sent) are point reads instead of
-/// cross-partition queries. A miss (another process appended or claimed) falls back to the query. Bounded: the
-/// oldest hints are forgotten first.
+/// Remembers, in this process, which conversation (partition) recent inbox dedupe keys, reply ids and channel message
+/// ids belong to, so the hot lookups (the passive-reply wait polls, marking a claimed reply sent, delivery receipts)
+/// are point reads instead of cross-partition queries. A miss (another process appended, claimed or sent) falls back
+/// to the query. Bounded: the oldest hints are forgotten first.
 /// </summary>
 internal sealed class PartitionHints
 {
@@ -18,6 +18,10 @@ internal sealed class PartitionHints
     public void RememberInbound(string dedupeKey, string conversationKey) => Remember("i:" + dedupeKey, conversationKey);
 
     public void RememberReply(long id, string conversationKey) => Remember($"r:{id}", conversationKey);
+
+    public void RememberChannelMessage(string channelMessageId, string conversationKey) => Remember("m:" + channelMessageId, conversationKey);
+
+    public string? ForChannelMessage(string channelMessageId) => _byKey.GetValueOrDefault("m:" + channelMessageId);
 
     public string? ForInbound(string dedupeKey) => _byKey.GetValueOrDefault("i:" + dedupeKey);
 
