@@ -12,7 +12,8 @@ internal sealed record Sip2ItemInformation(
     string Title,
     string? PermanentLocation,
     string? CurrentLocation,
-    string? ScreenMessage)
+    string? ScreenMessage,
+    Sip2Message Message)
 {
     public const string Other = "01";
     public const string Available = "03";
@@ -32,5 +33,9 @@ internal sealed record Sip2ItemInformation(
         (m.Get("AJ") ?? string.Empty).Trim(),
         Sip2AcsStatus.NullIfEmpty(m.Get("AQ")),
         Sip2AcsStatus.NullIfEmpty(m.Get("AP")),
-        Sip2PatronInformation.JoinScreenMessages(m));
+        Sip2PatronInformation.JoinScreenMessages(m),
+        m);
+
+    /// <summary>A field outside the standard, such as a Koha custom item field.</summary>
+    public string? Extra(string fieldId) => Message.Get(fieldId);
 }

@@ -15,7 +15,7 @@ public sealed class Sip2Options
     /// <summary>The SIP2 password (93 <c>CO</c>); keep it in user-secrets or the environment.</summary>
     public string Password { get; set; } = string.Empty;
 
-    /// <summary>Location code (93 <c>CP</c>, also sent as <c>AC</c>-less requests' terminal location). FOLIO wants its service-point id.</summary>
+    /// <summary>Location code sent at login (93 <c>CP</c>). FOLIO wants its service-point id here.</summary>
     public string? Location { get; set; }
 
     /// <summary>Institution id (<c>AO</c>) sent in every request.</summary>
@@ -37,6 +37,13 @@ public sealed class Sip2Options
 
     /// <summary>Logged-in connections kept open to the server.</summary>
     public int PoolSize { get; set; } = 2;
+
+    /// <summary>
+    /// Optional two-letter field of the 18 answer that carries the renewals left for the copy's loan. SIP2 has no
+    /// such field; Koha can add one with a SIP account custom item field. Without it, a loan at its renewal limit
+    /// is only found out when the renewal is refused.
+    /// </summary>
+    public string? RenewalsLeftField { get; set; }
 
     /// <summary>Currency of fines when the server does not send <c>BH</c> (ISO 4217).</summary>
     public string Currency { get; set; } = "USD";

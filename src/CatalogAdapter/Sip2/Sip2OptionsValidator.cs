@@ -17,5 +17,7 @@ internal sealed class Sip2OptionsValidator : AbstractValidator<Sip2Options>
         RuleFor(o => o.ReadTimeoutMs).InclusiveBetween(100, 300_000);
         RuleFor(o => o.PoolSize).InclusiveBetween(1, 32);
         RuleFor(o => o.Currency).Length(3);
+        RuleFor(o => o.RenewalsLeftField).Matches("^[A-Z]{2}$").When(o => o.RenewalsLeftField is not null)
+            .WithMessage("must be a two-letter SIP2 field id such as ZR");
     }
 }
