@@ -1,0 +1,45 @@
+using LibraryBot.CatalogAdapter.Sip2;
+
+namespace LibraryBot.CatalogAdapter.Tests.Sip2.Emulator;
+
+/// <summary>How the emulated SIP2 server behaves: the switches real servers differ on, and faults to inject.</summary>
+public sealed record Sip2EmulatorDialect
+{
+    public string User { get; init; } = "librarybot";
+
+    public string Password { get; init; } = "s3cret";
+
+    public string Encoding { get; init; } = "UTF-8";
+
+    public Sip2Terminator Terminator { get; init; } = Sip2Terminator.CR;
+
+    /// <summary>With error detection off the server rejects (96) any message carrying AY/AZ, as FOLIO does.</summary>
+    public bool ErrorDetection { get; init; } = true;
+
+    /// <summary>Koha: a <c>|</c> inside a value is sent as <c>&amp;#124;</c>. Otherwise it becomes a space (FOLIO).</summary>
+    public bool EscapePipes { get; init; }
+
+    /// <summary>Evergreen: the 64 lists name titles instead of barcodes.</summary>
+    public bool SummaryListsTitles { get; init; }
+
+    /// <summary>FOLIO: hold (15) is marked N in BX and refused when sent anyway.</summary>
+    public bool RefuseHolds { get; init; }
+
+    /// <summary>Field id of a Koha-style custom item field giving the renewals left, or null.</summary>
+    public string? RenewalsLeftField { get; init; } = "ZR";
+
+    /// <summary>The next N responses go out with a wrong checksum (the client must ask again with 97).</summary>
+    public int CorruptChecksums { get; init; }
+
+    /// <summary>The next N requests are answered with 96 (the server asks the client to resend).</summary>
+    public int AskResends { get; init; }
+
+    /// <summary>Reads requests but never answers (for timeout tests).</summary>
+    public bool Silent { get; init; }
+
+    public static Sip2EmulatorDialect Koha => new() { Terminator = Sip2Terminator.CRLF, EscapePipes = true };
+
+    public static Sip2EmulatorDialect Evergreen => new() { SummaryListsTitles = true };
+
+    public static Sip2EmulatorDialect Folio => new() { ErrorDetection = false, RefuseHolds = true, Encoding = "ISO-8859-1", RenewalsLeftField = null };
+}
