@@ -49,7 +49,8 @@ public sealed class Sip2Emulator : IAsyncDisposable
     {
         foreach (var client in _clients.Keys)
         {
-            client.Client.Close(0);
+            // Close(0) sends a reset, as a crashed server would; the serving loop may have disposed it already.
+            client.Client?.Close(0);
             client.Dispose();
         }
     }
