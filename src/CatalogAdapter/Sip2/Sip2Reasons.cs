@@ -9,7 +9,7 @@ internal static class Sip2Reasons
     private static readonly (OutcomeReason Reason, string[] Words)[] Table =
     [
         (OutcomeReason.NotFound, ["not found", "unknown item", "no such", "not checked out", "not on loan", "invalid item", "item not charged", "no hold found", "hold not found"]),
-        (OutcomeReason.TooManyRenewals, ["too many renewals", "too_many", "renewal limit", "maximum renewals", "max renewals", "no more renewals", "renewals exceeded", "renewal limit reached"]),
+        (OutcomeReason.TooManyRenewals, ["too many renewals", "too_many", "renewal limit", "maximum renewals", "max renewals", "no more renewals", "renewals exceeded"]),
         (OutcomeReason.OnHoldForAnotherPatron, ["on hold for another", "on_reserve", "reserved", "requested by another", "another patron", "has holds", "hold for another"]),
         (OutcomeReason.AlreadyHeld, ["already has a hold", "already on hold", "already held", "already requested", "duplicate hold", "already placed"]),
         (OutcomeReason.PatronBlocked, ["blocked", "debarred", "barred", "restricted", "suspended", "expired", "too many fines", "fines"]),
@@ -38,14 +38,21 @@ internal static class Sip2Reasons
             return null;
         }
 
+        // The reason named first wins: "Renewal limit reached: the item is reserved" is about the limit.
+        OutcomeReason? found = null;
+        var earliest = int.MaxValue;
         foreach (var (reason, words) in Table)
         {
-            if (words.Any(w => screenMessage.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            foreach (var word in words)
             {
-                return reason;
+                var at = screenMessage.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0 && at < earliest)
+                {
+                    (found, earliest) = (reason, at);
+                }
             }
         }
 
-        return null;
+        return found;
     }
 }
