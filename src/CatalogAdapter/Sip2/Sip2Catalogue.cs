@@ -200,7 +200,7 @@ internal sealed class Sip2Catalogue(
             resolved.Barcode,
             resolved.RecordId,
             item.Title,
-            ready ? HoldStatus.Ready : item.CirculationStatus == Sip2ItemInformation.InTransit ? HoldStatus.InTransit : HoldStatus.Waiting,
+            ready ? HoldStatus.Ready : HoldStatus.Waiting,
             pickup,
             _branches.FirstOrDefault(b => b.BranchId == pickup)?.Name,
             ready ? item.HoldPickupDate : null,

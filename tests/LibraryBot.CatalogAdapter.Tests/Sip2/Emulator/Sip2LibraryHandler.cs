@@ -57,7 +57,14 @@ internal sealed class Sip2LibraryHandler(ICatalogue library, Sip2EmulatorDialect
         var account = await AccountOrNullAsync(patronId, cancellationToken);
         if (account is null)
         {
-            return Sip2Message.Create("64", status + "000" + Sip2Date.Format(Now) + new string('0', 24), ("AO", "EMU"), ("AA", patronId), ("AE", string.Empty), ("BL", "N"), ("AF", message ?? "Unknown patron"));
+            // A refused card (blocked, expired) is still a patron of the library: BL=Y with the flags and the reason.
+            var known = validPin == true;
+            return Sip2Message.Create(
+                "64",
+                status + "000" + Sip2Date.Format(Now) + new string('0', 24),
+                ("AO", "EMU"), ("AA", patronId), ("AE", string.Empty), ("BL", known ? "Y" : "N"), ("CQ", known ? "Y" : null),
+                ("PA", expires is { } date ? date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "    000000" : null),
+                ("AF", message ?? "Unknown patron"));
         }
 
         var holds = new List<(Hold Hold, string Entry)>();
