@@ -30,8 +30,12 @@ internal sealed class Sip2Catalogue(
 
     public Task<IReadOnlyList<Branch>> GetBranchesAsync(CancellationToken cancellationToken) => Task.FromResult(_branches);
 
-    public Task<IReadOnlyList<Branch>> GetPickupBranchesAsync(string recordId, string patronId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Branch>>([.. _branches.Where(b => _pickup.Contains(b.BranchId))]);
+    /// <summary>The configured pickup branches, or none when the record has no copy that can be lent.</summary>
+    public async Task<IReadOnlyList<Branch>> GetPickupBranchesAsync(string recordId, string patronId, CancellationToken cancellationToken) =>
+        await search.GetRecordAsync(recordId, cancellationToken).ConfigureAwait(false) is { } record
+            && record.Holdings.Any(h => h.ItemId is not null && h.Status != ItemStatus.NotForLoan)
+                ? [.. _branches.Where(b => _pickup.Contains(b.BranchId))]
+                : [];
 
     public async Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken)
     {

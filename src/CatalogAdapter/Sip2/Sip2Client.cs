@@ -6,7 +6,7 @@ namespace LibraryBot.CatalogAdapter.Sip2;
 internal sealed class Sip2Client(Sip2ConnectionPool pool, IOptions<Sip2Options> options, TimeProvider time)
 {
     /// <summary>Entries asked for per 63 when paging through a list with <c>BP</c>/<c>BQ</c>.</summary>
-    public const int PageSize = 50;
+    public int PageSize { get; init; } = 50;
 
     private readonly Sip2Options _options = options.Value;
     private Sip2AcsStatus? _status;

@@ -15,6 +15,13 @@ public static class Sip2Registration
     public static IHostApplicationBuilder AddSip2Catalogue(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var search = builder.Configuration[$"{CatalogBranchesOptions.SectionName}:Search"];
+        if (search is null || string.Equals(search, CatalogueProviders.DefaultSearch, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{CatalogBranchesOptions.SectionName}:Search: SIP2 has no search; set it to {CatalogueProviders.Sru} when {CatalogBranchesOptions.SectionName}:Provider is {CatalogueProviders.Sip2}.");
+        }
+
         var services = builder.Services;
         services.AddValidatedOptions<Sip2Options, Sip2OptionsValidator>(Sip2Options.SectionName);
         services.AddValidatedOptions<CatalogBranchesOptions, CatalogBranchesOptionsValidator>(CatalogBranchesOptions.SectionName);

@@ -137,14 +137,14 @@ public sealed class Sip2Emulator : IAsyncDisposable
 
     private Sip2Message Status()
     {
-        var supported = Dialect.RefuseHolds ? "YYYYYYYYYYYYYNYY" : "YYYYYYYYYYYYYYYY";
+        var supported = !Dialect.AdvertiseHolds ? "YYYYYYYYYYYYYNYY" : "YYYYYYYYYYYYYYYY";
         return Sip2Message.Create(
             "98",
             "YYYNYN" + "010" + "003" + Sip2Date.Format(DateTime.Now) + "2.00",
             ("AO", "EMU"),
             ("AM", "Emulated library"),
             ("BX", supported),
-            ("AF", Dialect.RefuseHolds ? "Hold requests are not supported by this SIP server" : null));
+            ("AF", !Dialect.AdvertiseHolds ? "Hold requests are not supported by this SIP server" : null));
     }
 
     private Sip2Message Escape(Sip2Message response) => Dialect.EscapePipes

@@ -22,8 +22,11 @@ public sealed record Sip2EmulatorDialect
     /// <summary>Evergreen: the 64 lists name titles instead of barcodes.</summary>
     public bool SummaryListsTitles { get; init; }
 
-    /// <summary>FOLIO: hold (15) is marked N in BX and refused when sent anyway.</summary>
+    /// <summary>Hold (15) is refused with a 16 carrying the server's reason.</summary>
     public bool RefuseHolds { get; init; }
+
+    /// <summary>Whether the 98 status lists hold (15) as supported in BX. FOLIO marks it N.</summary>
+    public bool AdvertiseHolds { get; init; } = true;
 
     /// <summary>Field id of a Koha-style custom item field giving the renewals left, or null.</summary>
     public string? RenewalsLeftField { get; init; } = "ZR";
@@ -41,5 +44,5 @@ public sealed record Sip2EmulatorDialect
 
     public static Sip2EmulatorDialect Evergreen => new() { SummaryListsTitles = true };
 
-    public static Sip2EmulatorDialect Folio => new() { ErrorDetection = false, RefuseHolds = true, Encoding = "ISO-8859-1", RenewalsLeftField = null };
+    public static Sip2EmulatorDialect Folio => new() { ErrorDetection = false, RefuseHolds = true, AdvertiseHolds = false, Encoding = "ISO-8859-1", RenewalsLeftField = null };
 }

@@ -29,11 +29,13 @@ internal sealed class Sip2LibraryHandler(ICatalogue library, Sip2EmulatorDialect
     public async Task<string> BarcodeForHoldAsync(Hold hold, CancellationToken cancellationToken)
     {
         var record = await library.GetRecordAsync(hold.RecordId, cancellationToken) ?? throw new InvalidOperationException("hold on unknown record");
-        var copy = record.Holdings.Where(h => h.ItemId is not null)
-            .OrderByDescending(h => hold.Status == HoldStatus.Ready && h.Status == ItemStatus.OnHoldShelf)
-            .First();
-        _recordByBarcode[copy.ItemId!] = record.RecordId;
-        return copy.ItemId!;
+        var copies = record.Holdings.Where(h => h.ItemId is not null).ToList();
+        foreach (var other in copies)
+        {
+            _recordByBarcode[other.ItemId!] = record.RecordId;
+        }
+
+        return copies.OrderByDescending(h => hold.Status == HoldStatus.Ready && h.Status == ItemStatus.OnHoldShelf).First().ItemId!;
     }
 
     private async Task<Sip2Message> PatronInformationAsync(Sip2Message request, CancellationToken cancellationToken)
@@ -67,10 +69,11 @@ internal sealed class Sip2LibraryHandler(ICatalogue library, Sip2EmulatorDialect
                 ("AF", message ?? "Unknown patron"));
         }
 
-        var holds = new List<(Hold Hold, string Entry)>();
+        var holds = new List<(Hold Hold, string Barcode, string Entry)>();
         foreach (var hold in account.Holds)
         {
-            holds.Add((hold, dialect.SummaryListsTitles ? hold.Title : await BarcodeForHoldAsync(hold, cancellationToken)));
+            var barcode = await BarcodeForHoldAsync(hold, cancellationToken);
+            holds.Add((hold, barcode, dialect.SummaryListsTitles ? hold.Title : barcode));
         }
 
         var charged = account.Loans.Select(l => dialect.SummaryListsTitles ? l.Title : l.ItemId!).ToList();
@@ -97,9 +100,9 @@ internal sealed class Sip2LibraryHandler(ICatalogue library, Sip2EmulatorDialect
             _recordByBarcode[loan.ItemId!] = loan.RecordId;
         }
 
-        foreach (var (_, entry) in holds)
+        foreach (var (_, barcode, _) in holds)
         {
-            _patronByBarcode.TryAdd(entry, account.PatronId);
+            _patronByBarcode.TryAdd(barcode, account.PatronId);
         }
 
         return Sip2Message.Create("64", status + "000" + Sip2Date.Format(Now) + counts, fields);
