@@ -30,9 +30,6 @@ internal sealed class Sip2Connection : IAsyncDisposable
         _logger = logger;
     }
 
-    /// <summary>False once a timeout or I/O error left the stream in an unknown state.</summary>
-    public bool IsUsable { get; private set; } = true;
-
     public static async Task<Sip2Connection> OpenAsync(Sip2Options options, Sip2Codec codec, ILogger logger, CancellationToken cancellationToken)
     {
         var tcp = new TcpClient { NoDelay = true };
@@ -75,23 +72,15 @@ internal sealed class Sip2Connection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            IsUsable = false;
             throw new CatalogueException(CatalogueErrorKind.Timeout, $"SIP2 server did not answer {request.Code} within {_options.ReadTimeoutMs} ms.");
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
-            IsUsable = false;
             throw new CatalogueException(CatalogueErrorKind.Unavailable, "SIP2 connection lost.", ex);
         }
-        catch (Exception ex) when (ex is FormatException)
+        catch (FormatException ex)
         {
-            IsUsable = false;
             throw new CatalogueException(CatalogueErrorKind.Protocol, $"SIP2 server sent a malformed answer to {request.Code}: {ex.Message}", ex);
-        }
-        catch (CatalogueException)
-        {
-            IsUsable = false;
-            throw;
         }
     }
 
@@ -148,7 +137,6 @@ internal sealed class Sip2Connection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        IsUsable = false;
         await _stream.DisposeAsync().ConfigureAwait(false);
         _tcp.Dispose();
     }

@@ -18,8 +18,6 @@ internal sealed record Sip2ItemInformation(
     public const string Other = "01";
     public const string Available = "03";
     public const string Charged = "04";
-    public const string InTransit = "10";
-    public const string WaitingOnHoldShelf = "08";
 
     /// <summary>The server knows the item: it gave a title or a status other than "other" (Koha and Evergreen answer 01 with no title otherwise).</summary>
     public bool IsKnown => Title.Length > 0 || CirculationStatus != Other;
