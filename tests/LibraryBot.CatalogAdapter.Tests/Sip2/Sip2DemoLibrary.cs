@@ -2,6 +2,7 @@ using LibraryBot.CatalogAdapter.Sip2;
 using LibraryBot.CatalogAdapter.Tests.Embedded;
 using LibraryBot.CatalogAdapter.Tests.Sip2.Emulator;
 using LibraryBot.Contracts.Catalogue;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -33,23 +34,24 @@ internal sealed class Sip2DemoLibrary : IAsyncDisposable
 
     public Sip2Catalogue Catalogue { get; }
 
-    public static async Task<Sip2DemoLibrary> CreateAsync(Sip2EmulatorDialect dialect, Action<Sip2Options>? configure = null)
+    public static async Task<Sip2DemoLibrary> CreateAsync(Sip2EmulatorDialect dialect, Action<Sip2Options>? configure = null, ILoggerFactory? logs = null)
     {
+        logs ??= NullLoggerFactory.Instance;
         var demo = await DemoLibrary.CreateAsync();
         var handler = new Sip2LibraryHandler(demo.Catalogue, dialect, demo.Time);
         var emulator = new Sip2Emulator(dialect, handler.HandleAsync);
         var options = Options.Create(Sip2TestClients.OptionsFor(emulator, configure));
-        var pool = new Sip2ConnectionPool(options, NullLogger<Sip2ConnectionPool>.Instance);
+        var pool = new Sip2ConnectionPool(options, logs.CreateLogger<Sip2ConnectionPool>());
         var client = new Sip2Client(pool, options, demo.Time);
         var branches = await demo.Catalogue.GetBranchesAsync(TestContext.Current.CancellationToken);
         var catalogue = new Sip2Catalogue(
             client,
-            new Sip2ItemResolver(client, demo.Catalogue, NullLogger<Sip2ItemResolver>.Instance),
+            new Sip2ItemResolver(client, demo.Catalogue, logs.CreateLogger<Sip2ItemResolver>()),
             demo.Catalogue,
             options,
             Options.Create(new CatalogBranchesOptions { Branches = [.. branches.Select(ToSettings)] }),
             demo.Time,
-            NullLogger<Sip2Catalogue>.Instance);
+            logs.CreateLogger<Sip2Catalogue>());
         return new Sip2DemoLibrary(demo, handler, emulator, pool, catalogue);
     }
 
