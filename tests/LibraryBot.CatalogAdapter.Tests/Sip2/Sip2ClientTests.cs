@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using LibraryBot.CatalogAdapter.Sip2;
 using LibraryBot.CatalogAdapter.Tests.Sip2.Emulator;
@@ -160,5 +162,23 @@ public sealed class Sip2ClientTests
 
         var sequences = emulator.ReceivedFrames.Select(f => Encoding.ASCII.GetString(f)).Select(t => t[t.LastIndexOf("AY", StringComparison.Ordinal) + 2]).ToList();
         Assert.Equal("012345678901", string.Concat(sequences));
+    }
+
+    [Fact]
+    public async Task ItemAsync_WhenTlsCertificateIsUntrusted_FailsUnavailableWithoutSendingCleartext()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        using var certificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
+        await using var emulator = new Sip2Emulator(new Sip2EmulatorDialect { TlsCertificate = certificate }, ItemHandler);
+        var client = Sip2TestClients.Create(Sip2TestClients.OptionsFor(emulator, o => (o.UseTls, o.ConnectTimeoutMs) = (true, 15000)));
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<CatalogueException>(() => client.ItemAsync("31234", Ct));
+
+        Assert.True(error.Kind == CatalogueErrorKind.Unavailable, $"{error.Kind} after {clock.ElapsedMilliseconds} ms: {error.InnerException}");
+        Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException);
+        Assert.Empty(emulator.ReceivedFrames);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using LibraryBot.CatalogAdapter.Sip2;
 
@@ -78,12 +79,19 @@ public sealed class Sip2Emulator : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         var codec = new Sip2Codec(Sip2Encodings.Get(Dialect.Encoding), Dialect.ErrorDetection, Dialect.Terminator);
-        var stream = client.GetStream();
-        var reader = new Sip2FrameReader(stream);
+        Stream stream = client.GetStream();
         byte[]? last = null;
         var loggedIn = false;
         try
         {
+            if (Dialect.TlsCertificate is { } certificate)
+            {
+                var tls = new SslStream(stream);
+                await tls.AuthenticateAsServerAsync(certificate);
+                stream = tls;
+            }
+
+            var reader = new Sip2FrameReader(stream);
             while (await reader.ReadFrameAsync(_stop.Token) is { } raw)
             {
                 ReceivedFrames.Enqueue(raw);
@@ -118,7 +126,7 @@ public sealed class Sip2Emulator : IAsyncDisposable
                 await stream.WriteAsync(Interlocked.Decrement(ref _corruptChecksums) >= 0 ? Corrupt(last) : last, _stop.Token);
             }
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or FormatException)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or FormatException or System.Security.Authentication.AuthenticationException)
         {
             // The client went away, or sent something we will not answer: drop the connection like a real server.
         }

@@ -37,6 +37,9 @@ public sealed record Sip2EmulatorDialect
     /// <summary>The next N requests are answered with 96 (the server asks the client to resend).</summary>
     public int AskResends { get; init; }
 
+    /// <summary>When set, the server speaks TLS with this certificate (a TLS-wrapped SIP2 port, as with stunnel).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TlsCertificate { get; init; }
+
     /// <summary>Reads requests but never answers (for timeout tests).</summary>
     public bool Silent { get; init; }
 
