@@ -51,8 +51,14 @@ internal sealed class Sip2Client(Sip2ConnectionPool pool, IOptions<Sip2Options> 
                 _ => info.UnavailableHoldCount,
             };
 
-            entries.AddRange(page);
-            if (page.Count == 0 || page.Count > PageSize || entries.Count >= total)
+            // A server that ignores BP/BQ sends the whole list (or the same first page) every time: stop there.
+            var repeated = start > 1 && page.Count > 0 && page[0] == entries[0];
+            if (!repeated)
+            {
+                entries.AddRange(page);
+            }
+
+            if (repeated || page.Count == 0 || page.Count > PageSize || entries.Count >= total)
             {
                 return (info, entries);
             }

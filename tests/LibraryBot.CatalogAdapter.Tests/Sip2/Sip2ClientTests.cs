@@ -181,4 +181,23 @@ public sealed class Sip2ClientTests
         Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException);
         Assert.Empty(emulator.ReceivedFrames);
     }
+
+    [Theory]
+    [InlineData(5, 5)]
+    [InlineData(2, 2)]
+    public async Task PatronListAsync_WhenServerIgnoresPaging_StopsWithoutDuplicates(int sentPerAnswer, int expected)
+    {
+        string[] all = ["b1", "b2", "b3", "b4", "b5"];
+        Task<Sip2Message> IgnoringPaging(Sip2Message request, CancellationToken cancellationToken) => Task.FromResult(Sip2Message.Create(
+            "64",
+            new string(' ', 14) + "000" + Sip2Date.Format(DateTime.Now) + "0000" + "0000" + "0005" + "0000" + "0000" + "0000",
+            [("AO", "EMU"), ("AA", "p"), ("AE", "Ana"), ("BL", "Y"), .. all.Take(sentPerAnswer).Select(b => ("AU", (string?)b))]));
+        await using var emulator = new Sip2Emulator(new Sip2EmulatorDialect(), IgnoringPaging);
+        var client = Sip2TestClients.Create(Sip2TestClients.OptionsFor(emulator), pageSize: 2);
+
+        var (_, entries) = await client.PatronListAsync("p", Sip2Requests.ChargedItems, Ct);
+
+        Assert.Equal(all.Take(expected), entries);
+        Assert.InRange(emulator.Received.Count(m => m.Code == "63"), 1, 2);
+    }
 }

@@ -30,6 +30,9 @@ internal static class Sip2TestClients
         return options;
     }
 
-    public static Sip2Client Create(Sip2Options options, TimeProvider? time = null) =>
-        new(new Sip2ConnectionPool(Options.Create(options), NullLogger<Sip2ConnectionPool>.Instance), Options.Create(options), time ?? TimeProvider.System);
+    public static Sip2Client Create(Sip2Options options, TimeProvider? time = null, int pageSize = 50) =>
+        new(new Sip2ConnectionPool(Options.Create(options), NullLogger<Sip2ConnectionPool>.Instance), Options.Create(options), time ?? TimeProvider.System)
+        {
+            PageSize = pageSize,
+        };
 }
