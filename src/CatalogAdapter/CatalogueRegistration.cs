@@ -1,4 +1,5 @@
 using LibraryBot.CatalogAdapter.Embedded;
+using LibraryBot.CatalogAdapter.Sip2;
 using LibraryBot.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class CatalogueRegistration
             case "EMBEDDED":
                 builder.AddEmbeddedCatalogue();
                 break;
+            case "SIP2": builder.AddSip2Catalogue(); break;
             default:
                 throw new InvalidOperationException(
                     $"{CatalogueOptions.SectionName}:Provider: '{options.Provider}' is not a catalogue this build can use.");

@@ -1,0 +1,36 @@
+using LibraryBot.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace LibraryBot.CatalogAdapter.Sip2;
+
+/// <summary>Registers the SIP2 catalogue (<c>Catalog:Provider=Sip2</c>).</summary>
+public static class Sip2Registration
+{
+    /// <summary>
+    /// Adds <see cref="ICatalogue"/> over SIP2 with its options (<c>Catalog:Sip2:*</c>, <c>Catalog:Branches</c>).
+    /// Search and records go to the <see cref="ICatalogueSearch"/> registered by the caller (SRU or Embedded).
+    /// </summary>
+    public static IHostApplicationBuilder AddSip2Catalogue(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var search = builder.Configuration[$"{CatalogBranchesOptions.SectionName}:Search"];
+        if (search is null || string.Equals(search, CatalogueProviders.DefaultSearch, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{CatalogBranchesOptions.SectionName}:Search: SIP2 has no search; set it to {CatalogueProviders.Sru} when {CatalogBranchesOptions.SectionName}:Provider is {CatalogueProviders.Sip2}.");
+        }
+
+        var services = builder.Services;
+        services.AddValidatedOptions<Sip2Options, Sip2OptionsValidator>(Sip2Options.SectionName);
+        services.AddValidatedOptions<CatalogBranchesOptions, CatalogBranchesOptionsValidator>(CatalogBranchesOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Sip2ConnectionPool>();
+        services.TryAddSingleton<Sip2Client>();
+        services.TryAddSingleton<Sip2ItemResolver>();
+        services.TryAddSingleton<Sip2Catalogue>();
+        services.TryAddSingleton<ICatalogue>(sp => sp.GetRequiredService<Sip2Catalogue>());
+        return builder;
+    }
+}
