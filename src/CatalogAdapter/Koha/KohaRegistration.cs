@@ -32,7 +32,7 @@ public static class KohaRegistration
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => ResilienceTimeouts.Apply(o, TimeoutMs(sp)));
 
-        var kohaClient = services.AddRefitClient<IKohaApi>(new RefitSettings(new SystemTextJsonContentSerializer(KohaHttp.Json)))
+        var kohaClient = services.AddRefitGeneratedClient<IKohaApi>(new RefitSettings(new SystemTextJsonContentSerializer(KohaHttp.Json)))
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<KohaOptions>>().Value.BaseUrl.TrimEnd('/'));
