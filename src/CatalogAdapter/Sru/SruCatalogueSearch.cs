@@ -33,7 +33,9 @@ public sealed class SruCatalogueSearch(HttpClient http, IOptions<SruOptions> opt
         var response = await SearchRetrieveAsync(cql, (page - 1) * size + 1, size, cancellationToken).ConfigureAwait(false);
         var hits = response.Records.Select(r => MarcMapper.ToHit(MarcMapper.ToRecord(r, o))).ToList();
         SruLog.Searched(logger, query.Field, response.Total, page);
-        return new SearchPage(hits, Math.Max(response.Total, (page - 1) * size + hits.Count), page, size);
+        // A page past the end (diagnostic 61) keeps the server's total; a total below what was returned is corrected.
+        var total = hits.Count == 0 ? response.Total : Math.Max(response.Total, (page - 1) * size + hits.Count);
+        return new SearchPage(hits, total, page, size);
     }
 
     public async Task<CatalogueRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken)
