@@ -44,9 +44,10 @@ internal sealed class KohaCatalogue(
         var patronId = validated.PatronId.ToString(CultureInfo.InvariantCulture);
         var result = patron switch
         {
-            { LoginAttempts: < 0 } => AuthResult.Refused(AuthFailure.LockedOut),
-            { Restricted: true } => AuthResult.Refused(AuthFailure.Blocked),
-            _ when KohaMapper.Date(patron.ExpiryDate) is { } expiry && expiry < Today() => AuthResult.Refused(AuthFailure.Expired),
+            { LoginAttempts: < 0 } => AuthResult.Refused(AuthFailure.LockedOut, Note(patron) ?? "The account is locked."),
+            { Restricted: true } => AuthResult.Refused(AuthFailure.Blocked, Note(patron) ?? "The account is restricted."),
+            _ when KohaMapper.Date(patron.ExpiryDate) is { } expiry && expiry < Today() =>
+                AuthResult.Refused(AuthFailure.Expired, Note(patron) ?? $"The card expired on {expiry:yyyy-MM-dd}."),
             _ => AuthResult.Ok(patronId, FirstName(patron)),
         };
         KohaLog.Authenticated(logger, KohaLog.Hash(patronId), result.Failure?.ToString() ?? "ok");
@@ -108,7 +109,7 @@ internal sealed class KohaCatalogue(
         var outcome = response.StatusCode switch
         {
             HttpStatusCode.Forbidden or HttpStatusCode.Conflict or HttpStatusCode.BadRequest =>
-                new HoldOutcome(false, null, KohaReasons.Hold(message), message),
+                new HoldOutcome(false, null, KohaReasons.Hold(KohaHttp.ErrorCode(response)), message),
             HttpStatusCode.NotFound => new HoldOutcome(false, null, OutcomeReason.NotFound, message),
             _ => Placed(KohaHttp.Body(response, "place hold")),
         };
@@ -168,6 +169,9 @@ internal sealed class KohaCatalogue(
 
     private static string FirstName(KohaPatron patron) =>
         (string.IsNullOrWhiteSpace(patron.PreferredName) ? patron.Firstname : patron.PreferredName)?.Trim() ?? "";
+
+    /// <summary>The library's OPAC note for the patron, shown to them (Koha's own words on restrictions).</summary>
+    private static string? Note(KohaPatron patron) => string.IsNullOrWhiteSpace(patron.OpacNotes) ? null : patron.OpacNotes.Trim();
 
     private static long PatronKey(string patronId) =>
         KohaHttp.TryParseId(patronId, out var id) ? id : throw new CatalogueException(CatalogueErrorKind.NotFound, "Koha patron ids are numbers.");

@@ -80,7 +80,12 @@ internal static class KohaHttp
     }
 
     /// <summary>Koha's <c>error</c> text from a refusal body, if any.</summary>
-    public static string? ErrorText(IApiResponse response)
+    public static string? ErrorText(IApiResponse response) => ErrorOf(response)?.Error;
+
+    /// <summary>The refusal code: Koha's <c>error_code</c> (newer versions) or its <c>error</c> text, which holds the code in older ones.</summary>
+    public static string? ErrorCode(IApiResponse response) => ErrorOf(response) is { } e ? e.ErrorCode ?? e.Error : null;
+
+    private static KohaError? ErrorOf(IApiResponse response)
     {
         var content = response.HasResponseError(out var error) ? error.Content : null;
         if (string.IsNullOrWhiteSpace(content))
@@ -90,7 +95,7 @@ internal static class KohaHttp
 
         try
         {
-            return JsonSerializer.Deserialize<KohaError>(content, Json)?.Error;
+            return JsonSerializer.Deserialize<KohaError>(content, Json);
         }
         catch (JsonException)
         {

@@ -60,7 +60,7 @@ internal sealed class KohaLoans(KohaLookups lookups, ILogger logger)
         var message = KohaHttp.ErrorText(response);
         var outcome = response.StatusCode switch
         {
-            HttpStatusCode.Forbidden => new RenewalOutcome(loanId, title, false, null, KohaReasons.Renewal(message), message),
+            HttpStatusCode.Forbidden => new RenewalOutcome(loanId, title, false, null, KohaReasons.Renewal(KohaHttp.ErrorCode(response)), message),
             HttpStatusCode.NotFound => new RenewalOutcome(loanId, title, false, null, OutcomeReason.NotFound, message),
             _ => new RenewalOutcome(loanId, title, true, KohaMapper.Date(KohaHttp.Body(response, "renew checkout").DueDate)),
         };

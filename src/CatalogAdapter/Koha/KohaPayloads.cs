@@ -17,7 +17,8 @@ internal sealed record KohaPatron(
     string? ExpiryDate,
     bool? Restricted,
     int? LoginAttempts,
-    decimal? AccountBalance);
+    decimal? AccountBalance,
+    string? OpacNotes);
 
 internal sealed record KohaCheckout(
     long CheckoutId,

@@ -18,19 +18,24 @@ internal static partial class KohaReasons
             "on_reserve" => OutcomeReason.OnHoldForAnotherPatron,
             "overdue" => OutcomeReason.Overdue,
             "restriction" or "debarred" or "auto_account_expired" or "auto_too_much_oweing" or "expired" => OutcomeReason.PatronBlocked,
-            "no_checkout" or "no_item" => OutcomeReason.NotFound,
+            "no_checkout" or "no_item" or "not_found" => OutcomeReason.NotFound,
             _ => OutcomeReason.NotRenewable,
         };
     }
 
     public static OutcomeReason Hold(string? message)
     {
+        if (message?.Contains("not found", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return OutcomeReason.NotFound;
+        }
+
         var code = Code(message);
         return code switch
         {
             "alreadyreserved" or "alreadypossession" or "itemalreadyonhold" => OutcomeReason.AlreadyHeld,
             "debarred" or "expired" or "restricted" or "toomuchoweing" => OutcomeReason.PatronBlocked,
-            "biblionotfound" or "itemnotfound" => OutcomeReason.NotFound,
+            "biblionotfound" or "itemnotfound" or "not_found" => OutcomeReason.NotFound,
             _ => OutcomeReason.HoldNotAllowed,
         };
     }

@@ -3,6 +3,7 @@ using LibraryBot.CatalogAdapter.Koha;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http;
 
 namespace LibraryBot.CatalogAdapter.Tests.Koha;
 
@@ -45,16 +46,15 @@ internal sealed class KohaTestHost : IDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         var calls = new ConcurrentQueue<RecordedCall>();
-        builder.Services.ConfigureHttpClientDefaults(client =>
-        {
-            client.AddHttpMessageHandler(() => new RecordingHandler(calls));
-            if (primaryHandler is not null)
-            {
-                client.ConfigurePrimaryHttpMessageHandler(primaryHandler);
-            }
-        });
+        builder.Services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new RecordingHandler(calls)));
         builder.Services.AddLogging();
         builder.AddKohaCatalogue();
+        if (primaryHandler is not null)
+        {
+            // After the registration, so it wins over any primary handler a client configured.
+            builder.Services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = primaryHandler()));
+        }
+
         configure?.Invoke(builder.Services);
         return new KohaTestHost(builder.Services.BuildServiceProvider(), calls);
     }
