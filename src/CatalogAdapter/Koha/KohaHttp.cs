@@ -42,6 +42,7 @@ internal static class KohaHttp
     private static CatalogueException? Map(Exception e, CancellationToken cancellationToken) => e switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        CatalogueException failure => failure,
         TimeoutRejectedException or TaskCanceledException => new(CatalogueErrorKind.Timeout, "Koha did not answer in time.", e),
         BrokenCircuitException => new(CatalogueErrorKind.Unavailable, "Koha is failing; calls are paused.", e),
         HttpRequestException => new(CatalogueErrorKind.Unavailable, "Koha cannot be reached.", e),
