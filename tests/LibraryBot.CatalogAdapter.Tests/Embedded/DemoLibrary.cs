@@ -1,0 +1,75 @@
+using LibraryBot.CatalogAdapter.Embedded;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LibraryBot.CatalogAdapter.Tests.Embedded;
+
+/// <summary>A freshly seeded demo library in a temporary file, with a fake clock and lookups by title.</summary>
+internal sealed class DemoLibrary : IAsyncDisposable
+{
+    /// <summary>Wednesday 11 March 2026, noon in Los Angeles (PDT).</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 11, 19, 0, 0, TimeSpan.Zero);
+
+    private DemoLibrary(string path, FakeTimeProvider time, EmbeddedCatalogueOptions options)
+    {
+        Path = path;
+        Time = time;
+        Options = options;
+        Catalogue = new EmbeddedCatalogue(path, options, time, NullLogger<EmbeddedCatalogue>.Instance);
+    }
+
+    public string Path { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public EmbeddedCatalogueOptions Options { get; }
+
+    public EmbeddedCatalogue Catalogue { get; }
+
+    public static async Task<DemoLibrary> CreateAsync(DateTimeOffset? start = null)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"librarybot-demo-{Guid.NewGuid():N}.db");
+        var library = new DemoLibrary(path, new FakeTimeProvider(start ?? DefaultStart), new EmbeddedCatalogueOptions());
+        await library.Catalogue.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        return library;
+    }
+
+    /// <summary>Another catalogue over the same file (as after a restart).</summary>
+    public EmbeddedCatalogue Reopen() => new(Path, Options, Time, NullLogger<EmbeddedCatalogue>.Instance);
+
+    public string RecordId(string title) => Scalar("SELECT id FROM records WHERE title = @t ORDER BY id LIMIT 1", ("@t", title));
+
+    public string LoanId(string patronId, string title) => Scalar(
+        "SELECT l.loan_id FROM loans l JOIN items i ON i.item_id = l.item_id JOIN records r ON r.id = i.record_id WHERE l.patron_id = @p AND r.title = @t",
+        ("@p", patronId), ("@t", title));
+
+    public string HoldId(string patronId, string title) => Scalar(
+        "SELECT h.hold_id FROM holds h JOIN records r ON r.id = h.record_id WHERE h.patron_id = @p AND r.title = @t", ("@p", patronId), ("@t", title));
+
+    public string Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)
+            ?? throw new InvalidOperationException($"No row for: {sql}");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(Path + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
