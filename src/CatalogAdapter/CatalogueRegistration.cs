@@ -26,6 +26,9 @@ public static class CatalogueRegistration
             case "EMBEDDED":
                 builder.AddEmbeddedCatalogue();
                 break;
+            case "KOHA":
+                Koha.KohaRegistration.AddKohaCatalogue(builder);
+                break;
             default:
                 throw new InvalidOperationException(
                     $"{CatalogueOptions.SectionName}:Provider: '{options.Provider}' is not a catalogue this build can use.");
@@ -36,6 +39,9 @@ public static class CatalogueRegistration
         {
             case "DEFAULT":
                 builder.Services.TryAddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<ICatalogue>());
+                break;
+            case "SRU":
+                Sru.SruRegistration.AddSruSearch(builder);
                 break;
             default:
                 throw new InvalidOperationException(
