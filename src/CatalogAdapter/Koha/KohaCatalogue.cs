@@ -17,7 +17,6 @@ internal sealed class KohaCatalogue(
     TimeProvider time,
     ILogger<KohaCatalogue> logger) : ICatalogue
 {
-    private readonly KohaLookups _lookups = new(api, options);
     private readonly KohaLoans _loans = new(new KohaLookups(api, options), logger);
 
     public Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => search.SearchAsync(query, cancellationToken);
@@ -60,10 +59,10 @@ internal sealed class KohaCatalogue(
         var patron = await PatronAsync(id, cancellationToken).ConfigureAwait(false);
         var checkouts = await _loans.CheckoutsAsync(id, cancellationToken).ConfigureAwait(false);
         var loans = await Task.WhenAll(checkouts.Select(c => _loans.LoanAsync(c, cancellationToken))).ConfigureAwait(false);
-        var holds = await _lookups.AllPagesAsync<KohaHold>(
+        var holds = await _loans.Lookups.AllPagesAsync<KohaHold>(
             (page, perPage, ct) => api.ListHoldsAsync(id, null, page, perPage, ct), "list holds", cancellationToken).ConfigureAwait(false);
-        var titles = await _lookups.TitlesAsync(holds.Select(h => h.BiblioId), cancellationToken).ConfigureAwait(false);
-        var libraries = holds.Count == 0 ? [] : await _lookups.LibrariesAsync(cancellationToken).ConfigureAwait(false);
+        var titles = await _loans.Lookups.TitlesAsync(holds.Select(h => h.BiblioId), cancellationToken).ConfigureAwait(false);
+        var libraries = holds.Count == 0 ? [] : await _loans.Lookups.LibrariesAsync(cancellationToken).ConfigureAwait(false);
         return new PatronAccount(
             patronId,
             FirstName(patron),
@@ -146,7 +145,7 @@ internal sealed class KohaCatalogue(
 
     public async Task<IReadOnlyList<Branch>> GetBranchesAsync(CancellationToken cancellationToken)
     {
-        var libraries = await _lookups.LibrariesAsync(cancellationToken).ConfigureAwait(false);
+        var libraries = await _loans.Lookups.LibrariesAsync(cancellationToken).ConfigureAwait(false);
         return libraries.Values.Select(ToBranch).OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
@@ -158,7 +157,7 @@ internal sealed class KohaCatalogue(
             throw new CatalogueException(CatalogueErrorKind.NotFound, "Koha record ids are numbers.");
         }
 
-        var places = await _lookups.AllPagesAsync<KohaLibrary>(
+        var places = await _loans.Lookups.AllPagesAsync<KohaLibrary>(
             (page, perPage, ct) => api.ListPickupLocationsAsync(biblioId, id, page, perPage, ct), "list pickup locations", cancellationToken)
             .ConfigureAwait(false);
         return places.Where(l => l.PickupLocation != false && l.NeedsOverride != true).Select(ToBranch).ToList();

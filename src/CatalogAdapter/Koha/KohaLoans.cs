@@ -7,6 +7,8 @@ namespace LibraryBot.CatalogAdapter.Koha;
 /// <summary>Checkouts: listing them as <see cref="Loan"/>s and renewing them.</summary>
 internal sealed class KohaLoans(KohaLookups lookups, ILogger logger)
 {
+    public KohaLookups Lookups => lookups;
+
     public Task<List<KohaCheckout>> CheckoutsAsync(long patronId, CancellationToken cancellationToken) =>
         lookups.AllPagesAsync<KohaCheckout>(
             (page, perPage, ct) => lookups.Api.ListCheckoutsAsync(patronId, page, perPage, ct), "list checkouts", cancellationToken);

@@ -11,25 +11,13 @@ namespace LibraryBot.CatalogAdapter.Sru;
 /// </summary>
 internal sealed record SruResponse(int Total, IReadOnlyList<MarcRecord> Records, IReadOnlyList<SruDiagnostic> Diagnostics)
 {
-    private static readonly XmlReaderSettings Safe = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        MaxCharactersFromEntities = 0,
-    };
+    private static readonly XmlReaderSettings Safe = SafeSettings(async: false);
+    private static readonly XmlReaderSettings SafeAsync = SafeSettings(async: true);
 
     public static async Task<SruResponse> ParseAsync(Stream body, CancellationToken cancellationToken)
     {
         XDocument document;
-        using (var reader = XmlReader.Create(body, new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            MaxCharactersFromEntities = 0,
-            Async = true,
-        }))
+        using (var reader = XmlReader.Create(body, SafeAsync))
         {
             document = await XDocument.LoadAsync(reader, LoadOptions.None, cancellationToken).ConfigureAwait(false);
         }
@@ -76,6 +64,16 @@ internal sealed record SruResponse(int Total, IReadOnlyList<MarcRecord> Records,
 
         return record?.Name.LocalName == "record" ? MarcRecord.FromXml(record) : null;
     }
+
+    /// <summary>No DTD (so no entity expansion), no resolver (so nothing fetched), comments ignored.</summary>
+    private static XmlReaderSettings SafeSettings(bool async) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        MaxCharactersFromEntities = 0,
+        Async = async,
+    };
 
     private static XElement? Child(XElement parent, string localName) =>
         parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
