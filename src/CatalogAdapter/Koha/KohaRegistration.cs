@@ -28,7 +28,9 @@ public static class KohaRegistration
         services.TryAddSingleton<KohaTokenSource>();
         services.TryAddTransient<KohaAuthHandler>();
 
+        // The default HttpClient logs print request URLs (patron ids): removed.
         services.AddHttpClient(KohaTokenSource.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => ResilienceTimeouts.Apply(o, TimeoutMs(sp)));
 
@@ -37,7 +39,8 @@ public static class KohaRegistration
             {
                 client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<KohaOptions>>().Value.BaseUrl.TrimEnd('/'));
                 client.Timeout = Timeout.InfiniteTimeSpan;
-            });
+            })
+            .RemoveAllLoggers();
         // Resilience outside, credentials inside: each retry is sent with a current token.
         kohaClient.AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => ResilienceTimeouts.Apply(o, TimeoutMs(sp)));

@@ -23,7 +23,9 @@ public static class SruRegistration
         }
 
         services.AddValidatedOptions<SruOptions, SruOptionsValidator>(SruOptions.SectionName);
+        // The default HttpClient logs print request URLs, which carry the patron's search words: removed.
         services.AddHttpClient<SruCatalogueSearch>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
                 ResilienceTimeouts.Apply(o, sp.GetRequiredService<IOptions<SruOptions>>().Value.TimeoutMs));

@@ -121,6 +121,27 @@ public sealed class KohaBehaviourTests
     }
 
     [Fact]
+    public async Task AuthenticateAsync_WhenKohaAnswers401_RefusesAsWrongCredentials()
+    {
+        using var host = Stubbed((_, _) => Json(HttpStatusCode.Unauthorized, """{"error":"Authentication failure."}"""));
+
+        var result = await host.Catalogue.AuthenticateAsync("23529000035676", "4321", Ct);
+
+        Assert.Equal(AuthResult.Refused(AuthFailure.WrongCredentials, "Authentication failure."), result);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_WhenApiUserLacksPermission_ThrowsUnauthorized()
+    {
+        using var host = Stubbed((_, _) => Json(HttpStatusCode.Forbidden, """{"error":"Authorization failure. Missing required permission(s)."}"""));
+
+        var error = await Assert.ThrowsAsync<CatalogueException>(() => host.Catalogue.AuthenticateAsync("23529000035676", "4321", Ct));
+
+        Assert.Equal(CatalogueErrorKind.Unauthorized, error.Kind);
+        Assert.Contains("Missing required permission", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_WhenKohaUnreachable_ThrowsUnavailableWithoutRetryingPost()
     {
         var stub = new StubHttpHandler((_, _) => throw new HttpRequestException("connection refused"));
