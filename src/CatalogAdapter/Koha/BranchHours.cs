@@ -1,11 +1,15 @@
 namespace LibraryBot.CatalogAdapter.Koha;
 
 /// <summary>
-/// Opening hours of one branch from configuration (<c>Catalog:Branches:{branchId}</c>), for library systems
-/// whose API gives none. Times are "HH:mm"; dates "yyyy-MM-dd".
+/// Opening hours of one branch from configuration (an entry of <c>Catalog:Branches</c>), for library systems
+/// whose API gives none. Times are "HH:mm"; dates "yyyy-MM-dd". Other keys of the entry (name, address) are ignored:
+/// Koha gives those.
 /// </summary>
 public sealed class BranchHours
 {
+    /// <summary>The branch id (Koha's <c>library_id</c>).</summary>
+    public string Id { get; set; } = "";
+
     public string? TimeZone { get; set; }
 
     public List<OpeningHoursSetting> Weekly { get; set; } = [];

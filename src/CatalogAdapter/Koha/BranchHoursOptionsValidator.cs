@@ -6,8 +6,9 @@ public sealed class BranchHoursOptionsValidator : AbstractValidator<BranchHoursO
 {
     public BranchHoursOptionsValidator()
     {
-        RuleForEach(o => o.Values).ChildRules(branch =>
+        RuleForEach(o => o.Branches).ChildRules(branch =>
         {
+            branch.RuleFor(b => b.Id).NotEmpty();
             branch.RuleFor(b => b.TimeZone)
                 .Must(tz => tz is null || TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
                 .WithMessage("must be a known time zone id such as Europe/Paris");

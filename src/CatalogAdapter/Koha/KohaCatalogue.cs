@@ -46,7 +46,7 @@ internal sealed class KohaCatalogue(
             { LoginAttempts: < 0 } => AuthResult.Refused(AuthFailure.LockedOut, Note(patron) ?? "The account is locked."),
             { Restricted: true } => AuthResult.Refused(AuthFailure.Blocked, Note(patron) ?? "The account is restricted."),
             _ when KohaMapper.Date(patron.ExpiryDate) is { } expiry && expiry < Today() =>
-                AuthResult.Refused(AuthFailure.Expired, Note(patron) ?? $"The card expired on {expiry:yyyy-MM-dd}."),
+                AuthResult.Refused(AuthFailure.Expired, Note(patron) ?? string.Create(CultureInfo.InvariantCulture, $"The card expired on {expiry:yyyy-MM-dd}.")),
             _ => AuthResult.Ok(patronId, FirstName(patron)),
         };
         KohaLog.Authenticated(logger, KohaLog.Hash(patronId), result.Failure?.ToString() ?? "ok");

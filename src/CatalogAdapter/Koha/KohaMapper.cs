@@ -48,7 +48,7 @@ internal static class KohaMapper
 
     public static Branch Branch(KohaLibrary library, BranchHoursOptions hours, string defaultTimeZone)
     {
-        hours.TryGetValue(library.LibraryId, out var configured);
+        var configured = hours.Find(library.LibraryId);
         var address = string.Join(", ", new[] { library.Address1, library.Address2, library.Address3, library.PostalCode, library.City, library.Country }
             .Where(part => !string.IsNullOrWhiteSpace(part)));
         var (latitude, longitude) = Geolocation(library.Geolocation);

@@ -65,6 +65,21 @@ public sealed class KohaBehaviourTests
     }
 
     [Fact]
+    public async Task GetBranchesAsync_WhenHoursAreConfigured_CombinesKohaLibrariesWithConfiguredHours()
+    {
+        using var host = KohaCatalogueTests.CreateHost(new FakeKoha());
+
+        var branches = (await host.Catalogue.GetBranchesAsync(Ct)).ToDictionary(b => b.BranchId);
+
+        var central = branches["CPL"];
+        Assert.Equal(("Centerville", "101 Main St, 44240, Centerville, USA", "555-0101", 41.15, -81.35, "America/New_York"),
+            (central.Name, central.Address, central.Phone, central.Latitude!.Value, central.Longitude!.Value, central.TimeZone));
+        Assert.Contains(new OpeningHours(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(20, 0)), central.Weekly);
+        Assert.Equal(new HoursException(new DateOnly(2026, 12, 25), null, null, "Christmas Day"), Assert.Single(central.Exceptions));
+        Assert.Null(branches["FFL"].Latitude);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_WhenCardHasExpired_RefusesWithExpiryDate()
     {
         using var host = KohaCatalogueTests.CreateHost(new FakeKoha());

@@ -56,17 +56,19 @@ public sealed class KohaCatalogueTests : CatalogueContract
         };
         foreach (var (branch, index) in new[] { ("CPL", 0), ("MPL", 1), ("FFL", 2) })
         {
-            config[$"Catalog:Branches:{branch}:TimeZone"] = "America/New_York";
-            config[$"Catalog:Branches:{branch}:Weekly:0:Day"] = "Monday";
-            config[$"Catalog:Branches:{branch}:Weekly:0:Opens"] = "09:00";
-            config[$"Catalog:Branches:{branch}:Weekly:0:Closes"] = index == 0 ? "20:00" : "17:00";
-            config[$"Catalog:Branches:{branch}:Weekly:1:Day"] = "Saturday";
-            config[$"Catalog:Branches:{branch}:Weekly:1:Opens"] = "10:00";
-            config[$"Catalog:Branches:{branch}:Weekly:1:Closes"] = "14:00";
+            var entry = $"Catalog:Branches:{index}";
+            config[$"{entry}:Id"] = branch;
+            config[$"{entry}:TimeZone"] = "America/New_York";
+            config[$"{entry}:Weekly:0:Day"] = "Monday";
+            config[$"{entry}:Weekly:0:Opens"] = "09:00";
+            config[$"{entry}:Weekly:0:Closes"] = index == 0 ? "20:00" : "17:00";
+            config[$"{entry}:Weekly:1:Day"] = "Saturday";
+            config[$"{entry}:Weekly:1:Opens"] = "10:00";
+            config[$"{entry}:Weekly:1:Closes"] = "14:00";
         }
 
-        config["Catalog:Branches:CPL:Exceptions:0:Date"] = "2026-12-25";
-        config["Catalog:Branches:CPL:Exceptions:0:Reason"] = "Christmas Day";
+        config["Catalog:Branches:0:Exceptions:0:Date"] = "2026-12-25";
+        config["Catalog:Branches:0:Exceptions:0:Reason"] = "Christmas Day";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
