@@ -27,7 +27,12 @@ public static class CatalogueRegistration
             case "EMBEDDED":
                 builder.AddEmbeddedCatalogue();
                 break;
-            case "SIP2": builder.AddSip2Catalogue(); break;
+            case "SIP2":
+                builder.AddSip2Catalogue();
+                break;
+            case "KOHA":
+                Koha.KohaRegistration.AddKohaCatalogue(builder);
+                break;
             default:
                 throw new InvalidOperationException(
                     $"{CatalogueOptions.SectionName}:Provider: '{options.Provider}' is not a catalogue this build can use.");
@@ -38,6 +43,9 @@ public static class CatalogueRegistration
         {
             case "DEFAULT":
                 builder.Services.TryAddSingleton<ICatalogueSearch>(sp => sp.GetRequiredService<ICatalogue>());
+                break;
+            case "SRU":
+                Sru.SruRegistration.AddSruSearch(builder);
                 break;
             default:
                 throw new InvalidOperationException(
