@@ -9,7 +9,7 @@ namespace LibraryBot.Channels.WhatsApp.Sending;
 /// </summary>
 public static class WhatsAppChoicePaging
 {
-    public const string MorePrefix = "__more:";
+    public const string MorePrefix = ChoiceQuestion.MorePrefix;
 
     public const int ChoicesPerPage = WhatsAppLimits.MaxRows - 1;
 
@@ -41,12 +41,5 @@ public static class WhatsAppChoicePaging
     }
 
     /// <summary>True when <paramref name="choiceId"/> is a "More…" row; <paramref name="page"/> is the page to show.</summary>
-    public static bool TryParseMore(string? choiceId, out int page)
-    {
-        page = 0;
-        return choiceId is not null
-            && choiceId.StartsWith(MorePrefix, StringComparison.Ordinal)
-            && int.TryParse(choiceId.AsSpan(MorePrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page)
-            && page >= 2;
-    }
+    public static bool TryParseMore(string? choiceId, out int page) => ChoiceQuestion.TryParseMore(choiceId, out page);
 }

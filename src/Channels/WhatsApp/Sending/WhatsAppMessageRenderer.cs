@@ -52,7 +52,7 @@ internal static class WhatsAppMessageRenderer
 
         if (question.Choices.Count > WhatsAppLimits.MaxRows)
         {
-            question = WhatsAppChoicePaging.Page(question, 1, locale);
+            question = WhatsAppChoicePaging.Page(question, Math.Clamp(question.Page, 1, WhatsAppChoicePaging.PageCount(question)), locale);
         }
 
         var useButtons = question.Choices.Count <= WhatsAppLimits.MaxButtons

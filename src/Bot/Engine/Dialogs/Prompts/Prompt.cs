@@ -36,6 +36,13 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, string?>? valida
 
         var instance = dc.ActiveDialog!;
         var options = ReadOptions(instance);
+        if (ChoiceQuestion.TryParseMore(context.Activity.ChoiceId, out var page) && options.Choices is { Count: > 0 })
+        {
+            // The channel showed one page of the choices; the patron asked for the next: same question, that page.
+            context.Send(new ChoiceQuestion(options.Prompt, options.Choices, options.ListButton, Page: page));
+            return Task.FromResult(DialogTurnResult.Waiting);
+        }
+
         var recognition = Recognize(context, options);
         var complaint = recognition.Succeeded && validator is not null ? validator(recognition.Value!, context) : null;
         if (recognition.Succeeded && complaint is null)
