@@ -44,7 +44,8 @@ internal sealed class BenchServer : IAsyncDisposable
         env["Logging__LogLevel__Default"] = "Warning";
         env["Storage__Sqlite__Path"] = database;
         env["Catalog__Embedded__Path"] = Path.Combine(work, "demo-library.db");
-        env["Sandbox__Enabled"] = "false";
+        // Sandbox stays on for WeChat (unused here); WhatsApp has an access token, so it talks to ApiBaseUrl: the fake.
+        env["Sandbox__Enabled"] = "true";
         env["Channels__WhatsApp__AppSecret"] = "librarybot-sandbox-app-secret";
         env["Channels__WhatsApp__VerifyToken"] = "bench-verify";
         env["Channels__WhatsApp__AccessToken"] = "bench-token";

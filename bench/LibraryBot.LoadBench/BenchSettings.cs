@@ -12,7 +12,7 @@ internal sealed record BenchSettings(int DurationSeconds, int Connections, int T
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchSettings(Get("--duration", 30), Get("--connections", 64), Get("--threads", 2), Get("--senders", 10_000), Get("--mps", 100_000));
+        return new BenchSettings(Get("--duration", 30), Get("--connections", 64), Get("--threads", 2), Get("--senders", 10_000), Get("--mps", 10_000));
     }
 }
 
