@@ -18,11 +18,13 @@ local hex = {}
 for i = 0, 255 do hex[i] = string.format("%02x", i) end
 
 local counter = 0
-local thread_id = 0
+-- thread_id is a global: setup() (main state) gives each thread its own value; a local here would shadow it.
+next_thread_id = 0
+thread_id = 0
 
 function setup(thread)
-  thread:set("thread_id", thread_id)
-  thread_id = thread_id + 1
+  thread:set("thread_id", next_thread_id)
+  next_thread_id = next_thread_id + 1
 end
 
 local function sign(body)
