@@ -105,6 +105,13 @@ internal sealed class BenchServer : IAsyncDisposable
         return kb / 1024.0;
     }
 
+    /// <summary>CPU time (user + system) the server has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -25,6 +25,7 @@ var totalSeconds = stopwatch.Elapsed.TotalSeconds;
 await graph.WaitForQuietAsync(TimeSpan.FromSeconds(60));
 var turnsTotal = server.CompletedTurns();
 var peakRssMb = server.PeakRssMegabytes();
+var cpuMsPerTurn = server.CpuTime().TotalMilliseconds / Math.Max(1, turnsTotal);
 
 string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 Console.WriteLine();
@@ -34,6 +35,7 @@ Console.WriteLine($"completed turns/s (load): {F(turnsDuringLoad / loadSeconds)}
 Console.WriteLine($"completed turns/s (all) : {F(turnsTotal / totalSeconds)} ({turnsTotal} turns in {totalSeconds:F1} s, backlog drained: {drained})");
 Console.WriteLine($"replies sent to Graph   : {graph.Received} ({F(sentDuringLoad / loadSeconds)}/s during load)");
 Console.WriteLine($"peak RSS (server)       : {peakRssMb:F0} MB");
+Console.WriteLine($"server CPU per message  : {cpuMsPerTurn:F3} ms (ack + turn + replies; 2 cores allow at most {F(2000 / cpuMsPerTurn)} messages/s)");
 Console.WriteLine();
 Console.WriteLine($"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {F(wrk.Requests / wrk.Seconds)} | {wrk.P50Ms:F2} | {wrk.P99Ms:F2} | {F(turnsDuringLoad / loadSeconds)} | {F(turnsTotal / totalSeconds)} | {peakRssMb:F0} MB |");
 work.Delete(recursive: true);
