@@ -25,6 +25,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }.ToString();
         Path = full;
         _writer = Open();
+        using (var pragma = _writer.CreateCommand())
+        {
+            // The writer is the only connection that writes: WAL (persistent in the file), no fsync per commit,
+            // and erased data (consumed inbox payloads) overwritten with zeros rather than left in free pages.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+            pragma.ExecuteNonQuery();
+        }
+
         SqliteSchema.Migrate(_writer);
     }
 
@@ -32,14 +40,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Opens a pooled connection for reading.</summary>
+    /// <summary>Opens a pooled connection (the busy timeout comes from the connection string's default timeout).</summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;";
-        pragma.ExecuteNonQuery();
         return connection;
     }
 
