@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
@@ -60,6 +61,7 @@ public static class BotRegistration
         services.TryAddSingleton<IntentCatalog>();
         services.TryAddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         AddConversations(services);
+        builder.AddStaffConsole();
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class BotRegistration
     {
         endpoints.MapHealth();
         endpoints.MapSandboxPages();
+        endpoints.MapStaffConsole();
         return endpoints;
     }
 
