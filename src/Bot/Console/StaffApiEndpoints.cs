@@ -25,6 +25,7 @@ public static class StaffApiEndpoints
         api.MapGet("/me", MeAsync).RequireAuthorization(StaffRole.AnyPolicy);
         api.MapPost("/presence", PresenceAsync).RequireAuthorization(StaffRole.AnswerPolicy);
         api.MapGet("/colleagues", ColleaguesAsync).RequireAuthorization(StaffRole.AnswerPolicy);
+        api.MapPost("/accounts", CreateAccountAsync).RequireAuthorization(StaffRole.AdminPolicy);
         api.MapGet("/queue", (ConversationViews views, CancellationToken ct) => views.QueueAsync(ct)).RequireAuthorization(StaffRole.AnyPolicy);
         api.MapConversationActions();
         return api;
@@ -66,6 +67,22 @@ public static class StaffApiEndpoints
 
         await store.SetAvailableAsync(me.Username, request.Available, cancellationToken);
         return TypedResults.Ok(new StaffView(me.Username, me.DisplayName, me.Role, request.Available));
+    }
+
+    private static async Task<IResult> CreateAccountAsync(NewStaffRequest request, StaffAccounts accounts, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Username) || request.Username.Length > 100 || !StaffRole.All.Contains(request.Role)
+            || string.IsNullOrEmpty(request.Password) || request.Password.Length is < 10 or > 200)
+        {
+            return Results.Problem("Give a username (up to 100 characters), a role (librarian, outreach or admin) and a password of 10 to 200 characters.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var created = await accounts.CreateAsync(request.Username.Trim(), string.IsNullOrWhiteSpace(request.DisplayName) ? request.Username.Trim() : request.DisplayName.Trim(),
+            request.Role, request.Password, cancellationToken);
+        return created
+            ? Results.Created($"{Prefix}/accounts/{Uri.EscapeDataString(request.Username.Trim())}", new StaffView(request.Username.Trim(), request.DisplayName ?? request.Username, request.Role, false))
+            : Results.Conflict();
     }
 
     private static async Task<IReadOnlyList<StaffView>> ColleaguesAsync(IStaffStore store, CancellationToken cancellationToken) =>

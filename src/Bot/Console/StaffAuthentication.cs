@@ -38,7 +38,8 @@ public static class StaffAuthentication
             .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = lifetime);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRole.AnyPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.All))
-            .AddPolicy(StaffRole.AnswerPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Librarian, StaffRole.Admin));
+            .AddPolicy(StaffRole.AnswerPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Librarian, StaffRole.Admin))
+            .AddPolicy(StaffRole.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Admin));
     }
 
     public static ClaimsPrincipal Principal(StaffAccount account, string scheme) =>

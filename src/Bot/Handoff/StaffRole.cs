@@ -17,6 +17,9 @@ public static class StaffRole
     /// <summary>The authorization policy for reading and answering conversations.</summary>
     public const string AnswerPolicy = "staff.answer";
 
+    /// <summary>The authorization policy for managing accounts.</summary>
+    public const string AdminPolicy = "staff.admin";
+
     /// <summary>The authorization policy for any signed-in staff member.</summary>
     public const string AnyPolicy = "staff.any";
 }
