@@ -35,6 +35,12 @@ internal static partial class BotLog
     [LoggerMessage(1014, LogLevel.Debug, "Delivery receipt ({State}) for a message this store does not know")]
     public static partial void DeliveryStatusUnknown(ILogger logger, string state);
 
+    [LoggerMessage(1015, LogLevel.Warning, "Delivery to conversation {Conversation} failed asynchronously (code {Code}): {Action}")]
+    public static partial void DeliveryFailed(ILogger logger, string conversation, string? code, string action);
+
+    [LoggerMessage(1016, LogLevel.Debug, "Read receipt for conversation {Conversation} failed")]
+    public static partial void ReadReceiptFailed(ILogger logger, Exception exception, string conversation);
+
     [LoggerMessage(1020, LogLevel.Information, "LibraryBot is running in SANDBOX mode: open {Url} to chat with it")]
     public static partial void SandboxUrl(ILogger logger, string url);
 }

@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.WeChat;
 using LibraryBot.Channels.WhatsApp;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +14,7 @@ public static class ChannelsRegistration
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
         builder.AddWhatsAppChannel();
+        builder.AddWeChatChannel();
         return builder;
     }
 
@@ -20,6 +22,7 @@ public static class ChannelsRegistration
     public static IEndpointRouteBuilder MapChannelWebhooks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapWhatsAppWebhooks();
+        endpoints.MapWeChatWebhooks();
         return endpoints;
     }
 }

@@ -53,6 +53,7 @@ public static class BotRegistration
         // Engine: middleware in pipeline order, then the dialogs.
         services.TryAddSingleton<BotText>();
         services.AddSingleton<ITurnMiddleware, DedupeMiddleware>();
+        services.AddSingleton<ITurnMiddleware, ReadReceiptMiddleware>();
         services.AddSingleton<ITurnMiddleware, RateLimitMiddleware>();
         services.AddSingleton<ITurnMiddleware, HandoffGateMiddleware>();
         services.AddSingleton<IHandoffGate, StateHandoffGate>();

@@ -34,7 +34,7 @@ public sealed class CosmosStorageOptions
 
     public string Database { get; set; } = "librarybot";
 
-    /// <summary>Accept the endpoint's certificate without validation (local test server only).</summary>
+    /// <summary>Accept the endpoint's certificate without validation (local test server or emulator only: loopback endpoints).</summary>
     public bool AcceptAnyServerCertificate { get; set; }
 }
 
@@ -49,9 +49,17 @@ public sealed class StorageOptionsValidator : AbstractValidator<StorageOptions>
             .Must(e => Uri.TryCreate(e, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps)
             .WithMessage("must be the account's https:// endpoint")
             .When(o => o.Provider == StorageProvider.Cosmos);
-        RuleFor(o => o.Cosmos.Key).NotEmpty().WithMessage("must be set (the account key)")
+        RuleFor(o => o.Cosmos.Key).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("must be set (the account key)")
+            .Must(BeBase64).WithMessage("must be the account key (base64)")
+            .When(o => o.Provider == StorageProvider.Cosmos);
+        RuleFor(o => o.Cosmos.AcceptAnyServerCertificate)
+            .Must((o, accept) => !accept || (Uri.TryCreate(o.Cosmos.Endpoint, UriKind.Absolute, out var u) && u.IsLoopback))
+            .WithMessage("may only be true for a local (loopback) endpoint such as the emulator or the test server")
             .When(o => o.Provider == StorageProvider.Cosmos);
         RuleFor(o => o.Cosmos.Database).NotEmpty().WithMessage("must name a database")
             .When(o => o.Provider == StorageProvider.Cosmos);
     }
+
+    private static bool BeBase64(string? key) =>
+        !string.IsNullOrEmpty(key) && Convert.TryFromBase64String(key, new byte[key.Length], out _);
 }

@@ -1,4 +1,5 @@
 using LibraryBot.Bot.Hosting;
+using LibraryBot.Bot.Storage.Cosmos;
 using LibraryBot.Bot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,12 @@ internal static class StorageRegistration
 {
     public static void AddStorage(IHostApplicationBuilder builder)
     {
+        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) == StorageProvider.Cosmos)
+        {
+            CosmosStorageRegistration.AddCosmosStorage(builder);
+            return;
+        }
+
         var services = builder.Services;
         services.TryAddSingleton(sp =>
         {

@@ -16,12 +16,13 @@ internal sealed class CatalogueWriter : IDisposable
     public CatalogueWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         record = Prepare(connection, transaction,
-            "INSERT INTO records (title, authors, year, language, format, isbn, publisher, subjects, has_cjk) "
-            + "VALUES ($title, $authors, $year, $language, $format, $isbn, $publisher, $subjects, $cjk) RETURNING id",
-            "$title", "$authors", "$year", "$language", "$format", "$isbn", "$publisher", "$subjects", "$cjk");
+            "INSERT INTO records (title, authors, year, language, format, isbn, publisher, subjects) "
+            + "VALUES ($title, $authors, $year, $language, $format, $isbn, $publisher, $subjects) RETURNING id",
+            "$title", "$authors", "$year", "$language", "$format", "$isbn", "$publisher", "$subjects");
         fts = Prepare(connection, transaction,
-            "INSERT INTO records_fts (rowid, title, author, subject, isbn) VALUES ($id, $title, $author, $subject, $isbn)",
-            "$id", "$title", "$author", "$subject", "$isbn");
+            "INSERT INTO records_fts (rowid, title, author, subject, isbn, title_cjk, author_cjk, subject_cjk) "
+            + "VALUES ($id, $title, $author, $subject, $isbn, $titleCjk, $authorCjk, $subjectCjk)",
+            "$id", "$title", "$author", "$subject", "$isbn", "$titleCjk", "$authorCjk", "$subjectCjk");
         trigram = Prepare(connection, transaction,
             "INSERT INTO records_tri (rowid, title, author, subject) VALUES ($id, $title, $author, $subject)",
             "$id", "$title", "$author", "$subject");
@@ -35,11 +36,12 @@ internal sealed class CatalogueWriter : IDisposable
     {
         var authors = string.Join("; ", work.Authors);
         var subjects = string.Join("; ", work.Subjects);
-        var cjk = SearchText.HasCjk(work.Title) || SearchText.HasCjk(authors);
-        var id = (long)Execute(record, work.Title, authors, work.Year, work.Language, format, isbn13, publisher, subjects, cjk ? 1 : 0)!;
+        var cjk = SearchText.HasCjk(work.Title) || SearchText.HasCjk(authors) || SearchText.HasCjk(subjects);
+        var id = (long)Execute(record, work.Title, authors, work.Year, work.Language, format, isbn13, publisher, subjects)!;
 
         var isbnTokens = isbn13 is null ? null : string.Join(' ', new[] { isbn13, SearchText.Isbn10(isbn13) }.OfType<string>());
-        Execute(fts, id, SearchText.Fold(work.Title), SearchText.Fold(authors), SearchText.Fold(subjects), isbnTokens);
+        Execute(fts, id, SearchText.Fold(work.Title), SearchText.Fold(authors), SearchText.Fold(subjects), isbnTokens,
+            SearchText.CjkGrams(work.Title), SearchText.CjkGrams(authors), SearchText.CjkGrams(subjects));
         if (cjk)
         {
             Execute(trigram, id, work.Title, authors, subjects);

@@ -16,11 +16,11 @@ internal static class EmbeddedSchema
         CREATE TABLE hours_exceptions (month INTEGER NOT NULL, day INTEGER NOT NULL, opens TEXT, closes TEXT, reason TEXT);
         CREATE TABLE records (
             id INTEGER PRIMARY KEY, title TEXT NOT NULL, authors TEXT NOT NULL, year INTEGER, language TEXT,
-            format TEXT, isbn TEXT, publisher TEXT, subjects TEXT NOT NULL, has_cjk INTEGER NOT NULL);
-        CREATE INDEX records_cjk ON records (has_cjk);
-        -- Latin scripts: diacritics folded by unicode61, Vietnamese đ folded before indexing.
+            format TEXT, isbn TEXT, publisher TEXT, subjects TEXT NOT NULL);
+        -- Latin scripts: diacritics folded by unicode61, Vietnamese đ folded before indexing. The *_cjk columns hold
+        -- the single characters and pairs of CJK text, so one- and two-character Chinese words are found by index.
         CREATE VIRTUAL TABLE records_fts USING fts5 (
-            title, author, subject, isbn, content = '', tokenize = 'unicode61 remove_diacritics 2');
+            title, author, subject, isbn, title_cjk, author_cjk, subject_cjk, content = '', tokenize = 'unicode61 remove_diacritics 2');
         -- Chinese (and other CJK) records: substring search of three characters or more.
         CREATE VIRTUAL TABLE records_tri USING fts5 (title, author, subject, content = '', tokenize = 'trigram');
         CREATE TABLE items (

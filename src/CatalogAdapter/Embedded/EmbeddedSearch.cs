@@ -7,7 +7,7 @@ namespace LibraryBot.CatalogAdapter.Embedded;
 /// <summary>
 /// Full-text search of the demo library. Latin scripts: FTS5 unicode61 with diacritics removed (đ folded by
 /// <see cref="SearchText"/>), ranked by bm25 with title weighted highest. CJK: the trigram index for words of
-/// three characters or more, LIKE for shorter ones. User words are always quoted, never parsed as FTS syntax.
+/// three characters or more, indexed character pairs for shorter ones. User words are always quoted, never parsed as FTS syntax.
 /// </summary>
 internal sealed class EmbeddedSearch(EmbeddedDatabase database, ILogger logger)
 {
@@ -34,13 +34,18 @@ internal sealed class EmbeddedSearch(EmbeddedDatabase database, ILogger logger)
         var parameters = new DynamicParameters(plan.Value.Parameters);
         parameters.Add("take", pageSize);
         parameters.Add("skip", (page - 1) * pageSize);
-        var total = await connection.ExecuteScalarAsync<int>(
-            new CommandDefinition($"SELECT count(*) FROM ({plan.Value.Hits})", parameters, cancellationToken: cancellationToken));
-        var rows = total == 0
-            ? []
-            : await connection.QueryAsync<HitRow>(new CommandDefinition(
-                $"WITH hits AS ({plan.Value.Hits}) SELECT {HitColumns} FROM hits h JOIN records r ON r.id = h.id ORDER BY h.score, h.tiebreak, r.id LIMIT @take OFFSET @skip",
-                parameters, cancellationToken: cancellationToken));
+
+        // Rank and cut the page first, then read columns and availability for the page's rows only.
+        var rows = (await connection.QueryAsync<HitRow>(new CommandDefinition(
+            $"""
+            WITH hits AS ({plan.Value.Hits}),
+            page AS (SELECT id, score, tiebreak, count(*) OVER () AS total FROM hits ORDER BY score, tiebreak, id LIMIT @take OFFSET @skip)
+            SELECT {HitColumns}, h.total AS Total FROM page h JOIN records r ON r.id = h.id ORDER BY h.score, h.tiebreak, h.id
+            """, parameters, cancellationToken: cancellationToken))).ToList();
+        var total = rows.Count > 0
+            ? (int)rows[0].Total
+            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                $"SELECT count(*) FROM ({plan.Value.Hits})", parameters, cancellationToken: cancellationToken));
 
         CatalogLog.SearchCompleted(logger, query.Field, plan.Value.Script, total, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SearchPage(rows.Select(r => r.ToHit()).ToList(), total, page, pageSize);
@@ -68,11 +73,11 @@ internal sealed class EmbeddedSearch(EmbeddedDatabase database, ILogger logger)
             return (FtsHits, parameters, "latin");
         }
 
-        return (CjkHits(query.Field, tokens, parameters), parameters, "cjk");
+        return CjkHits(query.Field, tokens, parameters) is { } hits ? (hits, parameters, "cjk") : null;
     }
 
     private const string FtsHits =
-        "SELECT rowid AS id, bm25(records_fts, 10.0, 4.0, 2.0, 1.0) AS score, 0 AS tiebreak FROM records_fts WHERE records_fts MATCH @match";
+        "SELECT rowid AS id, bm25(records_fts, 10.0, 4.0, 2.0, 1.0, 10.0, 4.0, 2.0) AS score, 0 AS tiebreak FROM records_fts WHERE records_fts MATCH @match";
 
     private static string? FtsColumns(SearchField field) => field switch
     {
@@ -83,40 +88,46 @@ internal sealed class EmbeddedSearch(EmbeddedDatabase database, ILogger logger)
         _ => null,
     };
 
-    private static string CjkHits(SearchField field, IReadOnlyList<string> tokens, Dictionary<string, object> parameters)
+    /// <summary>
+    /// CJK input: words of three characters or more through the trigram index, shorter ones through the indexed
+    /// character pairs (<see cref="SearchText.CjkGrams"/>), short Latin words through the ordinary columns.
+    /// </summary>
+    private static string? CjkHits(SearchField field, IReadOnlyList<string> tokens, Dictionary<string, object> parameters)
     {
-        var (triColumns, likeColumns) = field switch
+        if (field == SearchField.Isbn)
         {
-            SearchField.Title => ("title", new[] { "title" }),
-            SearchField.Author => ("author", new[] { "authors" }),
-            SearchField.Subject => ("subject", new[] { "subjects" }),
-            SearchField.Isbn => ("isbn", new[] { "isbn" }),
-            _ => ((string?)null, new[] { "title", "authors", "subjects" }),
-        };
+            return null;
+        }
+
+        var columns = FtsColumns(field);
+        var shortCjk = tokens.Where(t => t.Length < 3 && SearchText.HasCjk(t)).ToList();
+        var shortLatin = tokens.Where(t => t.Length < 3 && !SearchText.HasCjk(t)).ToList();
+        var parts = new List<string>();
+        if (shortCjk.Count > 0)
+        {
+            parts.Add(SearchText.Match(shortCjk, columns is null ? "title_cjk author_cjk subject_cjk" : columns + "_cjk"));
+        }
+
+        if (shortLatin.Count > 0)
+        {
+            parts.Add(SearchText.Match(shortLatin, columns ?? "title author subject"));
+        }
+
         var longTokens = tokens.Where(t => t.Length >= 3).ToList();
-        var likes = new List<string>();
-        foreach (var (token, i) in tokens.Where(t => t.Length < 3).Select((t, i) => (t, i)))
+        if (parts.Count > 0)
         {
-            parameters[$"like{i}"] = SearchText.LikeContains(token);
-            likes.Add("(" + string.Join(" OR ", likeColumns.Select(c => $"r.{c} LIKE @like{i} ESCAPE '\\'")) + ")");
+            parameters["match"] = string.Join(" AND ", parts);
         }
 
-        var likeFilter = likes.Count == 0 ? string.Empty : " AND " + string.Join(" AND ", likes);
-        if (longTokens.Count > 0 && field != SearchField.Isbn)
+        if (longTokens.Count == 0)
         {
-            parameters["tri"] = SearchText.Match(longTokens, triColumns);
-            return "SELECT t.rowid AS id, bm25(records_tri, 10.0, 4.0, 2.0) AS score, 0 AS tiebreak FROM records_tri t "
-                + "JOIN records r ON r.id = t.rowid WHERE records_tri MATCH @tri" + likeFilter;
+            return FtsHits;
         }
 
-        foreach (var (token, i) in longTokens.Select((t, i) => (t, i)))
-        {
-            parameters[$"long{i}"] = SearchText.LikeContains(token);
-            likeFilter += " AND (" + string.Join(" OR ", likeColumns.Select(c => $"r.{c} LIKE @long{i} ESCAPE '\\'")) + ")";
-        }
-
-        var titleFirst = parameters.ContainsKey("like0") ? "CASE WHEN r.title LIKE @like0 ESCAPE '\\' THEN 0 ELSE 1 END" : "0";
-        return $"SELECT r.id AS id, {titleFirst} AS score, length(r.title) AS tiebreak FROM records r WHERE r.has_cjk = 1{likeFilter}";
+        parameters["tri"] = SearchText.Match(longTokens, columns);
+        const string trigram =
+            "SELECT rowid AS id, bm25(records_tri, 10.0, 4.0, 2.0) AS score, 0 AS tiebreak FROM records_tri WHERE records_tri MATCH @tri";
+        return parts.Count == 0 ? trigram : trigram + " AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH @match)";
     }
 
     private sealed class HitRow
@@ -129,6 +140,7 @@ internal sealed class EmbeddedSearch(EmbeddedDatabase database, ILogger logger)
         public string? Format { get; init; }
         public long Available { get; init; }
         public long Copies { get; init; }
+        public long Total { get; init; }
 
         public SearchHit ToHit() => new(
             Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Title, EmbeddedRecords.SplitAuthors(Authors),

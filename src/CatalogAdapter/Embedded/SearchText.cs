@@ -52,10 +52,29 @@ internal static class SearchText
 
     public static string Quote(string token) => "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>A LIKE pattern matching <paramref name="token"/> anywhere, with '\' as the escape character.</summary>
-    public static string LikeContains(string token) =>
-        "%" + token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    /// <summary>
+    /// The single characters and adjacent pairs of every CJK run, separated by spaces ("红楼梦" gives
+    /// "红 红楼 楼 楼梦 梦"), or null when the text has none: indexed so that short CJK words need no table scan.
+    /// </summary>
+    public static string? CjkGrams(string text)
+    {
+        var grams = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsCjk(text[i]))
+            {
+                continue;
+            }
+
+            grams.Append(text[i]).Append(' ');
+            if (i + 1 < text.Length && IsCjk(text[i + 1]))
+            {
+                grams.Append(text, i, 2).Append(' ');
+            }
+        }
+
+        return grams.Length == 0 ? null : grams.ToString(0, grams.Length - 1);
+    }
 
     /// <summary>The 13-digit form of an ISBN typed with or without hyphens, or null when the input is not one.</summary>
     public static string? AsIsbn13(string terms)

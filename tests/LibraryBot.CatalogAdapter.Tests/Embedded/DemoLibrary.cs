@@ -27,13 +27,44 @@ internal sealed class DemoLibrary : IAsyncDisposable
 
     public EmbeddedCatalogue Catalogue { get; }
 
+    // Seeded once per test run through the real seeding path, then copied (SQLite backup) for each test.
+    private static readonly Lazy<Task<DemoLibrary>> Template = new(async () =>
+    {
+        var template = await CreateSeededAsync(DefaultStart);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DeleteFiles();
+        return template;
+    });
+
+    /// <summary>A fresh copy of the demo library seeded at <see cref="DefaultStart"/>, or a new seed at another start.</summary>
     public static async Task<DemoLibrary> CreateAsync(DateTimeOffset? start = null)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"librarybot-demo-{Guid.NewGuid():N}.db");
-        var library = new DemoLibrary(path, new FakeTimeProvider(start ?? DefaultStart), new EmbeddedCatalogueOptions());
+        if (start is not null && start != DefaultStart)
+        {
+            return await CreateSeededAsync(start.Value);
+        }
+
+        var template = await Template.Value;
+        var library = new DemoLibrary(NewPath(), new FakeTimeProvider(DefaultStart), new EmbeddedCatalogueOptions());
+        using (var source = new SqliteConnection($"Data Source={template.Path}"))
+        using (var target = new SqliteConnection($"Data Source={library.Path}"))
+        {
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+        }
+
         await library.Catalogue.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         return library;
     }
+
+    private static async Task<DemoLibrary> CreateSeededAsync(DateTimeOffset start)
+    {
+        var library = new DemoLibrary(NewPath(), new FakeTimeProvider(start), new EmbeddedCatalogueOptions());
+        await library.Catalogue.EnsureCreatedAsync(CancellationToken.None);
+        return library;
+    }
+
+    private static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"librarybot-demo-{Guid.NewGuid():N}.db");
 
     /// <summary>Another catalogue over the same file (as after a restart).</summary>
     public EmbeddedCatalogue Reopen() => new(Path, Options, Time, NullLogger<EmbeddedCatalogue>.Instance);
@@ -64,12 +95,16 @@ internal sealed class DemoLibrary : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        DeleteFiles();
+        return ValueTask.CompletedTask;
+    }
+
+    private void DeleteFiles()
+    {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(Path + suffix);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -45,11 +45,30 @@ public sealed class EmbeddedSearchTests : IAsyncLifetime
     [InlineData("梦", "红楼梦")]
     [InlineData("拍案惊奇", "初刻拍案惊奇")]
     [InlineData("二十年目睹", "二十年目睹之怪现状")]
+    [InlineData("阿Q正传", "阿Q正传")]
+    [InlineData("鲁迅 呐喊", "呐喊")]
+    [InlineData("红楼梦 曹雪芹", "红楼梦")]
+    [InlineData("《西游记》", "西游记")]
     public async Task SearchAsync_WhenChineseSubstring_FindsTitle(string terms, string title)
     {
         var page = await library.Catalogue.SearchAsync(new SearchQuery(terms, PageSize: 10), Ct);
 
         Assert.Contains(page.Hits, h => h.Title == title);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WhenChineseWordIsNotInCatalogue_FindsNothing()
+    {
+        var page = await library.Catalogue.SearchAsync(new SearchQuery("电脑"), Ct);
+
+        Assert.Equal(0, page.Total);
+    }
+
+    [Fact]
+    public void CjkGrams_WhenTextMixesScripts_IndexesCharactersAndPairsOfCjkRunsOnly()
+    {
+        Assert.Equal("红 红楼 楼 楼梦 梦 阿 正 正传 传", LibraryBot.CatalogAdapter.Embedded.SearchText.CjkGrams("红楼梦 and 阿Q正传"));
+        Assert.Null(LibraryBot.CatalogAdapter.Embedded.SearchText.CjkGrams("Pride and Prejudice"));
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.Azure.Cosmos;
+
+namespace LibraryBot.Bot.Storage.Cosmos;
+
+/// <summary>Small helpers over the SDK: reads that return null for 404, and queries paged by continuation token.</summary>
+internal static class CosmosContainerExtensions
+{
+    private const int PageSize = 100;
+
+    public static async Task<(T Document, string ETag)?> ReadOrNullAsync<T>(this Container container, string id, string partitionKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (response.Resource, response.ETag);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Runs a query (in one partition when <paramref name="partitionKey"/> is given, else across all), page by page.</summary>
+    public static async IAsyncEnumerable<T> QueryAsync<T>(
+        this Container container,
+        QueryDefinition query,
+        string? partitionKey,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new QueryRequestOptions { MaxItemCount = PageSize };
+        if (partitionKey is not null)
+        {
+            options.PartitionKey = new PartitionKey(partitionKey);
+        }
+
+        string? continuation = null;
+        do
+        {
+            using var iterator = container.GetItemQueryIterator<T>(query, continuation, options);
+            if (!iterator.HasMoreResults)
+            {
+                yield break;
+            }
+
+            var page = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var item in page)
+            {
+                yield return item;
+            }
+
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+    }
+
+    public static async Task<List<T>> QueryListAsync<T>(this Container container, QueryDefinition query, string? partitionKey, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await foreach (var item in container.QueryAsync<T>(query, partitionKey, cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    public static bool Is(this CosmosException exception, HttpStatusCode status) => exception.StatusCode == status;
+}

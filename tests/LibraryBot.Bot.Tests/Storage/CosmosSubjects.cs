@@ -1,0 +1,69 @@
+using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Storage.Cosmos;
+using LibraryBot.Contracts.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LibraryBot.Bot.Tests.Storage;
+
+/// <summary>Builds the Cosmos DB stores on a fresh database of the fixture's endpoint, deleted afterwards.</summary>
+internal static class CosmosSubjects
+{
+    public static async Task<StorageSubject> CreateAsync(CosmosEndpointFixture endpoint, string testClass) =>
+        (await CreateWithStorageAsync(endpoint, testClass)).Subject;
+
+    public static async Task<(StorageSubject Subject, CosmosStorage Storage)> CreateWithStorageAsync(CosmosEndpointFixture endpoint, string testClass)
+    {
+        if (endpoint.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var options = new CosmosStorageOptions
+        {
+            Endpoint = endpoint.Endpoint,
+            Key = endpoint.Key,
+            Database = $"lbtest-{testClass}-{Guid.NewGuid():N}"[..40],
+            AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
+        };
+        var validation = new StorageOptionsValidator().Validate(new StorageOptions { Provider = StorageProvider.Cosmos, Cosmos = options });
+        Assert.True(validation.IsValid, validation.ToString());
+        var storage = new CosmosStorage(options, NullLogger<CosmosStorage>.Instance);
+        await CreateRoutableDatabaseAsync(storage.Client, options.Database);
+        await storage.GetContainerAsync(TestContext.Current.CancellationToken);
+        var clock = StorageSubject.NewClock();
+        var sequence = new CosmosSequence(storage);
+        var subject = new StorageSubject(
+            new CosmosConversationStore(storage, sequence, clock),
+            new CosmosInboxStore(storage, sequence, clock, NullLogger<CosmosInboxStore>.Instance),
+            new CosmosOutboxStore(storage, NullLogger<CosmosOutboxStore>.Instance),
+            clock,
+            async () =>
+            {
+                await storage.Client.GetDatabase(options.Database).DeleteAsync();
+                storage.Dispose();
+            });
+        return (subject, storage);
+    }
+
+    /// <summary>
+    /// Creates the database. The local test server numbers resources in base64 that may contain '/', and its router
+    /// then cannot reach the database by resource id (the SDK's partition-range reads 404): such a database is
+    /// dropped and another one created. Real accounts and the emulator never hand out such ids.
+    /// </summary>
+    private static async Task CreateRoutableDatabaseAsync(CosmosClient client, string name)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var response = await client.CreateDatabaseAsync(name, cancellationToken: TestContext.Current.CancellationToken);
+            if (response.Resource.SelfLink is not { } self || self.Trim('/').Split('/').Length == 2)
+            {
+                return;
+            }
+
+            await response.Database.DeleteAsync(cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"The Cosmos endpoint kept handing out database ids it cannot route ({name}).");
+    }
+}

@@ -1,0 +1,26 @@
+using LibraryBot.Bot.Storage.Sqlite;
+using LibraryBot.Contracts.Storage;
+
+namespace LibraryBot.Bot.Tests.Storage;
+
+/// <summary>Builds the SQLite stores on a fresh temporary database file, deleted afterwards.</summary>
+internal static class SqliteSubjects
+{
+    public static Task<StorageSubject> CreateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("librarybot-sqlite-");
+        var database = new SqliteDatabase(Path.Combine(folder.FullName, "store.db"));
+        var clock = StorageSubject.NewClock();
+        return Task.FromResult(new StorageSubject(
+            new SqliteConversationStore(database, clock),
+            new SqliteInboxStore(database),
+            new SqliteOutboxStore(database),
+            clock,
+            async () =>
+            {
+                await database.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+            }));
+    }
+}
