@@ -1,5 +1,6 @@
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Bot.Engine.Middleware;
@@ -8,17 +9,19 @@ namespace LibraryBot.Bot.Engine.Middleware;
 /// Marks the patron's message as read on channels that show it, and — when the turn takes longer than a second
 /// (usually waiting on the library system) — shows the typing indicator. Best effort, off the turn's critical path.
 /// </summary>
-public sealed class ReadReceiptMiddleware(IEnumerable<IReadReceiptSender> senders, ILogger<ReadReceiptMiddleware> logger) : ITurnMiddleware
+public sealed class ReadReceiptMiddleware(IServiceProvider services, ILogger<ReadReceiptMiddleware> logger) : ITurnMiddleware
 {
     public static readonly TimeSpan TypingAfter = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<ChannelId, IReadReceiptSender> _senders = senders.ToDictionary(s => s.Channel);
+    // Resolved at the first turn, once the server listens (sandbox senders call the server's own address), as the outbox does.
+    private readonly Lazy<Dictionary<ChannelId, IReadReceiptSender>> _senders =
+        new(() => services.GetServices<IReadReceiptSender>().ToDictionary(s => s.Channel), LazyThreadSafetyMode.PublicationOnly);
 
     public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         if (activity.Type is not (ActivityType.Message or ActivityType.ChoiceReply or ActivityType.Location or ActivityType.Media)
-            || !_senders.TryGetValue(activity.Channel, out var sender))
+            || !_senders.Value.TryGetValue(activity.Channel, out var sender))
         {
             await next(context, cancellationToken).ConfigureAwait(false);
             return;
