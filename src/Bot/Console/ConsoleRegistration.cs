@@ -1,10 +1,12 @@
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Storage;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +30,12 @@ public static class ConsoleRegistration
     /// </summary>
     public static IHostApplicationBuilder AddStaffConsole(this IHostApplicationBuilder builder)
     {
+        // The handoff's stores exist for SQLite only so far; with Cosmos DB the basic state gate stays and no console is mapped.
+        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) != StorageProvider.Sqlite)
+        {
+            return builder;
+        }
+
         var services = builder.Services;
         services.AddValidatedOptions<HandoffOptions, HandoffOptionsValidator>(HandoffOptions.SectionName);
         services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
@@ -57,6 +65,11 @@ public static class ConsoleRegistration
     /// <summary>Maps <c>/console</c> (the page), <c>/console/hub</c> (SignalR), <c>/api/staff/*</c> and <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder endpoints)
     {
+        if (endpoints.ServiceProvider.GetService<IStaffStore>() is null)
+        {
+            return endpoints;
+        }
+
         endpoints.MapStaffApi();
         endpoints.MapHub<ConsoleHub>(ConsoleHub.Path);
         endpoints.MapOpenApi();

@@ -47,9 +47,8 @@ public sealed class ConversationViews(
             state.Escalation?.RequestedAt, state.HandoffOwner, state.LastInboundAt);
         var lines = await transcripts.ListAsync(conversationKey, 0, cancellationToken).ConfigureAwait(false);
         var window = ServiceWindow.For(to.Channel, state.LastInboundAt, now);
-        var patron = state.Values.TryGetValue(HandoffKeys.PatronId, out var patronId)
-            ? await PatronAsync(conversationKey, patronId, cancellationToken).ConfigureAwait(false)
-            : null;
+        var patronId = HandoffKeys.PatronIdKeys.Select(k => state.Values.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        var patron = patronId is null ? null : await PatronAsync(conversationKey, patronId, cancellationToken).ConfigureAwait(false);
         return new ConversationView(
             Entry(item, now),
             [.. lines.Select(l => new TranscriptLineView(l.Id, l.At, l.Author.ToString(), l.Staff, l.Text))],

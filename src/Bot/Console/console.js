@@ -60,7 +60,9 @@ async function loadQueue() {
     li.append(button);
     return li;
   });
+  const focused = document.activeElement?.classList.contains('queue-item') ? document.activeElement.dataset.id : null;
   $('queue').replaceChildren(...items);
+  if (focused) document.querySelector(`.queue-item[data-id="${focused}"]`)?.focus();
   renderWaiting();
 }
 
@@ -82,9 +84,9 @@ async function openConversation(id) {
 function renderConversation(view) {
   const s = view.summary;
   $('conversation').hidden = false;
-  $('summary').textContent = `${s.channel} · ${s.language} · ${s.reason ?? 'no request'}${s.detail ? ' (' + s.detail + ')' : ''} · ${s.owner ? 'with ' + s.owner : 'waiting'}`;
+  $('summary').textContent = `${s.channel} · ${s.language} · ${s.reason ?? 'no request'}${s.detail ? ' (' + s.detail + ')' : ''} · ${s.owner ? 'with ' + s.owner : s.reason ? 'waiting' : 'with the bot'}`;
   const mine = s.owner === state.me.username;
-  $('claim').disabled = !!s.owner;
+  $('claim').disabled = !!s.owner || !s.reason;
   $('reply-send').disabled = !mine; $('reply-text').disabled = !mine;
   $('release').disabled = !s.owner && !s.reason; $('close').disabled = !s.owner && !s.reason; $('transfer').disabled = !mine;
   const transcript = $('transcript');

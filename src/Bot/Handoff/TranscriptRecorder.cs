@@ -28,7 +28,8 @@ public sealed class TranscriptRecorder(ITranscriptStore transcripts)
     }
 
     public static bool IsSensitive(ConversationState state) =>
-        state.Values.TryGetValue(HandoffKeys.Sensitive, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
+        (state.Values.TryGetValue(HandoffKeys.Sensitive, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        || (state.DialogStack.Count > 0 && state.DialogStack[^1].Id.EndsWith(HandoffKeys.SensitivePromptSuffix, StringComparison.Ordinal));
 
     public static TranscriptEntry Reply(string conversationKey, string entryKey, DateTimeOffset at, TranscriptAuthor author, string? staff, OutboundMessage message) =>
         new(conversationKey, entryKey, at, author, staff, message.ToPlainText(), TranscriptText.MaskedFor(message));
