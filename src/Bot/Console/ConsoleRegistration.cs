@@ -47,7 +47,7 @@ public static class ConsoleRegistration
         services.TryAddSingleton<HandoffAvailability>();
         services.TryAddSingleton<HandoffService>();
         services.TryAddSingleton<ConversationViews>();
-        services.TryAddSingleton<ConversationEndpoints.Actions>();
+        services.TryAddSingleton<StaffActions>();
         services.TryAddSingleton<TranscriptSweeper>();
 
         services.RemoveAll<IHandoffGate>();

@@ -5,7 +5,6 @@ using LibraryBot.Bot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Bot.Console;
 
@@ -21,21 +20,21 @@ public static class ConversationEndpoints
     {
         var conversations = api.MapGroup("/conversations/{id}").RequireAuthorization(StaffRole.AnswerPolicy);
         conversations.MapGet("/", ReadAsync);
-        conversations.MapPost("/claim", (string id, ClaimsPrincipal user, Actions a, CancellationToken ct) =>
+        conversations.MapPost("/claim", (string id, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "claim", (key, me) => a.Handoff.ClaimAsync(key, me, ct), ct));
-        conversations.MapPost("/messages", (string id, ReplyRequest request, ClaimsPrincipal user, Actions a, CancellationToken ct) =>
+        conversations.MapPost("/messages", (string id, ReplyRequest request, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxReplyLength
                 ? Task.FromResult(Results.Problem($"The reply must have 1 to {MaxReplyLength} characters.", statusCode: StatusCodes.Status400BadRequest))
                 : a.RunAsync(id, user, "reply", (key, me) => a.Handoff.ReplyAsync(key, me, request.Text.Trim(), ct), ct));
-        conversations.MapPost("/transfer", (string id, TransferRequest request, ClaimsPrincipal user, Actions a, CancellationToken ct) =>
+        conversations.MapPost("/transfer", (string id, TransferRequest request, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "transfer", (key, me) => a.Handoff.TransferAsync(key, me, request.To ?? string.Empty, ct), ct));
-        conversations.MapPost("/release", (string id, ClaimsPrincipal user, Actions a, CancellationToken ct) =>
+        conversations.MapPost("/release", (string id, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "release", (key, me) => a.Handoff.ReleaseAsync(key, me, ct), ct));
-        conversations.MapPost("/close", (string id, ClaimsPrincipal user, Actions a, CancellationToken ct) =>
+        conversations.MapPost("/close", (string id, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "close", (key, me) => a.Handoff.CloseAsync(key, me, ct), ct));
     }
 
-    private static async Task<IResult> ReadAsync(string id, ClaimsPrincipal user, Actions a, IConversationStore store, ConversationViews views, CancellationToken ct)
+    private static async Task<IResult> ReadAsync(string id, ClaimsPrincipal user, StaffActions a, IConversationStore store, ConversationViews views, CancellationToken ct)
     {
         if (await StaffApiEndpoints.CurrentAsync(user, a.Staff, ct) is not { } me)
         {
@@ -49,44 +48,5 @@ public static class ConversationEndpoints
 
         await a.AuditAsync(me, "read", key, ct);
         return Results.Ok(await views.ConversationAsync(key, snapshot.State, ct));
-    }
-
-    /// <summary>The services every action needs, with the shared checks (who, which conversation, audit, status code).</summary>
-    public sealed class Actions(HandoffService handoff, IStaffStore staff, TimeProvider clock, ILogger<Actions> logger)
-    {
-        public HandoffService Handoff { get; } = handoff;
-
-        public IStaffStore Staff { get; } = staff;
-
-        public async Task AuditAsync(StaffAccount me, string action, string key, CancellationToken ct)
-        {
-            await Staff.AuditAsync(me.Username, action, key, clock.GetUtcNow(), ct);
-            HandoffLog.StaffAction(logger, me.Username, action, LogIds.Hash(key));
-        }
-
-        public async Task<IResult> RunAsync(string id, ClaimsPrincipal user, string action, Func<string, StaffAccount, Task<HandoffOutcome>> run, CancellationToken ct)
-        {
-            if (await StaffApiEndpoints.CurrentAsync(user, Staff, ct) is not { } me)
-            {
-                return Results.Unauthorized();
-            }
-
-            if (!ConversationIds.TryDecode(id, out var key))
-            {
-                return Results.NotFound();
-            }
-
-            var outcome = await run(key, me);
-            await AuditAsync(me, outcome.Result == HandoffResult.Done ? action : $"{action}:{outcome.Result}", key, ct);
-            var view = new ActionResultView(outcome.Result.ToString(), outcome.Owner,
-                outcome.Window is null ? null : ConversationViews.Window(outcome.Window), outcome.SentAsTemplate);
-            return outcome.Result switch
-            {
-                HandoffResult.Done => Results.Ok(view),
-                HandoffResult.NotFound => Results.NotFound(),
-                HandoffResult.UnknownColleague => Results.BadRequest(view),
-                _ => Results.Conflict(view),
-            };
-        }
     }
 }
