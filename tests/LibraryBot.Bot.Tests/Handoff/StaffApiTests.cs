@@ -15,6 +15,7 @@ public sealed class StaffApiTests(StaffServer server) : IClassFixture<StaffServe
     [InlineData("GET", "/api/staff/conversations/d2E6MTox")]
     [InlineData("POST", "/api/staff/conversations/d2E6MTox/claim")]
     [InlineData("POST", "/api/staff/conversations/d2E6MTox/close")]
+    [InlineData("POST", "/console/hub/negotiate?negotiateVersion=1")]
     public async Task StaffApi_WhenUnauthenticated_Returns401WithoutRedirect(string method, string path)
     {
         var response = await server.Bot.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
@@ -109,6 +110,32 @@ public sealed class StaffApiTests(StaffServer server) : IClassFixture<StaffServe
         Assert.Contains(view["transcript"]!.AsArray(), l => (string?)l!["text"] == "librarian" && (string?)l["author"] == "Patron");
         Assert.Equal(4, view["cannedReplies"]!.AsArray().Count);
         Assert.True(server.Bot.Scalar("SELECT COUNT(*) FROM staff_audit WHERE username = 'auditor1' AND action = 'read'") >= 1);
+    }
+
+    [Fact]
+    public async Task Login_WhenTheBodyIsLarge_IsRefusedWith413()
+    {
+        var body = new StringContent("{\"username\":\"" + new string('a', 64 * 1024) + "\",\"password\":\"x\"}", System.Text.Encoding.UTF8, "application/json");
+        var response = await server.Bot.Http.PostAsync("/api/staff/login", body, Ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Transfer_WhenTheOwnerTransfers_OnlyTheColleagueCanReplyAfterwards()
+    {
+        using var first = await server.StaffAsync("transfer1", "librarian");
+        using var second = await server.StaffAsync("transfer2", "librarian");
+        var id = await server.EscalateAsync(first, "15550003001");
+        Assert.Equal(HttpStatusCode.OK, (await first.PostAsync($"/api/staff/conversations/{id}/claim", null, Ct)).StatusCode);
+
+        var transfer = await first.PostAsJsonAsync($"/api/staff/conversations/{id}/transfer", new { to = "transfer2" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, transfer.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await first.PostAsJsonAsync($"/api/staff/conversations/{id}/messages", new { text = "still me?" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.PostAsJsonAsync($"/api/staff/conversations/{id}/messages", new { text = "Hi, I'm taking over." }, Ct)).StatusCode);
+        await server.Bot.WaitUntilAsync(async () => (await server.SentToAsync("15550003001")).Any(b => (string?)b["text"]?["body"] == "Hi, I'm taking over."), "the colleague's reply");
+
+        var toOutreach = await second.PostAsJsonAsync($"/api/staff/conversations/{id}/transfer", new { to = "nobody-here" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, toOutreach.StatusCode);
     }
 
     [Fact]
