@@ -139,6 +139,22 @@ public sealed class StaffApiTests(StaffServer server) : IClassFixture<StaffServe
     }
 
     [Fact]
+    public async Task Close_WhenTheLibrarianCloses_ThePatronGetsTheSurveyAsAValidWhatsAppList()
+    {
+        const string patron = "15550003002";
+        using var librarian = await server.StaffAsync("closer1", "librarian");
+        var id = await server.EscalateAsync(librarian, patron);
+        Assert.Equal(HttpStatusCode.OK, (await librarian.PostAsync($"/api/staff/conversations/{id}/claim", null, Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await librarian.PostAsync($"/api/staff/conversations/{id}/close", null, Ct)).StatusCode);
+
+        await server.Bot.WaitUntilAsync(async () => (await server.SentToAsync(patron)).Any(b =>
+            (string?)b["interactive"]?["type"] == "list" && b["interactive"]!["action"]!["sections"]![0]!["rows"]!.AsArray().Count == 5),
+            "the 1–5 survey accepted by the fake Graph API");
+        Assert.DoesNotContain(JsonNode.Parse(await librarian.GetStringAsync("/api/staff/queue", Ct))!["items"]!.AsArray(), i => (string?)i!["id"] == id);
+    }
+
+    [Fact]
     public async Task OpenApi_WhenRequested_DocumentsTheStaffApi()
     {
         var document = JsonNode.Parse(await server.Bot.Http.GetStringAsync("/openapi/v1.json", Ct))!;
