@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
@@ -61,6 +62,7 @@ public static class BotRegistration
         services.TryAddSingleton<IntentCatalog>();
         services.TryAddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         AddConversations(services);
+        builder.AddStaffConsole();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class BotRegistration
     {
         endpoints.MapHealth();
         endpoints.MapSandboxPages();
+        endpoints.MapStaffConsole();
         return endpoints;
     }
 

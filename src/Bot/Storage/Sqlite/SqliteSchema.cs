@@ -61,6 +61,44 @@ internal static class SqliteSchema
             PRIMARY KEY (conversation_key, effect)
         );
         """,
+        """
+        CREATE TABLE staff (
+            username TEXT PRIMARY KEY COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            available INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE staff_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            username TEXT NOT NULL,
+            action TEXT NOT NULL,
+            conversation_hash TEXT NULL
+        );
+        CREATE INDEX ix_staff_audit_conversation ON staff_audit(conversation_hash, id);
+        CREATE TABLE transcript (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_key TEXT NOT NULL,
+            entry_key TEXT NOT NULL UNIQUE,
+            at INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            staff TEXT NULL,
+            text TEXT NOT NULL,
+            masked_text TEXT NOT NULL,
+            masked INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX ix_transcript_conversation ON transcript(conversation_key, id);
+        CREATE INDEX ix_transcript_at ON transcript(at);
+        CREATE TABLE handoff_ratings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_key TEXT NOT NULL,
+            staff TEXT NULL,
+            rating INTEGER NOT NULL,
+            comment TEXT NULL,
+            at INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -1,0 +1,31 @@
+using LibraryBot.Bot.Engine;
+
+namespace LibraryBot.Bot.Handoff;
+
+/// <summary>
+/// Around the dialogs: records the patron's message (not when the previous prompt marked it sensitive) and the bot's
+/// replies; when the turn created a request for a librarian, tells the patron when someone will answer if staff are out,
+/// and tells the console.
+/// </summary>
+public sealed class TranscriptMiddleware(TranscriptRecorder recorder, HandoffAvailability availability, IHandoffNotifier notifier) : ITurnMiddleware
+{
+    public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
+    {
+        var sensitive = TranscriptRecorder.IsSensitive(context.State);
+        var wasWaiting = context.State.Escalation is not null;
+        await next(context, cancellationToken).ConfigureAwait(false);
+
+        var escalation = context.State.Escalation;
+        if (!wasWaiting && escalation is not null
+            && await availability.NoticeAsync(context.Locale, context.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } notice)
+        {
+            context.SendText(notice);
+        }
+
+        await recorder.RecordTurnAsync(context, sensitive, cancellationToken).ConfigureAwait(false);
+        if (wasWaiting || escalation is not null)
+        {
+            notifier.ConversationChangedAfterTurn(context.Activity.DedupeKey, context.Activity.Conversation.Key);
+        }
+    }
+}

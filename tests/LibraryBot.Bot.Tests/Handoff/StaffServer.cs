@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Tests.Support;
+using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.WhatsApp;
+
+namespace LibraryBot.Bot.Tests.Handoff;
+
+/// <summary>The real server with the handoff configured: an admin from settings, staff in all week; helpers to sign in and to escalate patrons.</summary>
+public sealed class StaffServer : IAsyncLifetime
+{
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "admin-password-1";
+    public const string StaffPassword = "staff-password-1";
+
+    public BotProcess Bot { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Bot = await BotProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["Handoff__Admin__Username"] = AdminUser,
+        ["Handoff__Admin__Password"] = AdminPassword,
+        ["Handoff__StaffedHours__Weekly"] = "Mon-Sun 00:00-24:00",
+    });
+
+    public ValueTask DisposeAsync() => Bot.DisposeAsync();
+
+    public static string IdOf(string patronNumber) =>
+        ConversationIds.Encode(new ConversationRef(ChannelId.WhatsApp, WhatsAppSandboxDefaults.PhoneNumberId, patronNumber).Key);
+
+    /// <summary>Signs in for a bearer token and returns a client that sends it.</summary>
+    public async Task<HttpClient> SignInAsync(string username, string password)
+    {
+        var response = await Bot.Http.PostAsJsonAsync("/api/staff/login", new { username, password });
+        Assert.True(response.IsSuccessStatusCode, $"Sign-in of {username} failed: {(int)response.StatusCode}");
+        var token = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())?["accessToken"];
+        Assert.False(string.IsNullOrEmpty(token), "The sign-in answer has no accessToken.");
+        var client = new HttpClient { BaseAddress = Bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a staff account through the admin API (idempotent per name) and signs it in.</summary>
+    public async Task<HttpClient> StaffAsync(string username, string role)
+    {
+        using var admin = await SignInAsync(AdminUser, AdminPassword);
+        var created = await admin.PostAsJsonAsync("/api/staff/accounts", new { username, displayName = username.ToUpperInvariant(), role, password = StaffPassword });
+        Assert.True(created.IsSuccessStatusCode || created.StatusCode == System.Net.HttpStatusCode.Conflict, $"Creating {username}: {(int)created.StatusCode}");
+        return await SignInAsync(username, StaffPassword);
+    }
+
+    /// <summary>The patron asks for a librarian and accepts (signed webhooks); returns once the queue shows the request.</summary>
+    public async Task<string> EscalateAsync(HttpClient staff, string patronNumber, DateTimeOffset? writtenAt = null)
+    {
+        foreach (var text in new[] { "librarian", "yes" })
+        {
+            var body = WhatsAppWebhook.TextBody(patronNumber, text, timestamp: (writtenAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
+            var posted = await WhatsAppWebhook.PostAsync(Bot.Http, body);
+            Assert.True(posted.IsSuccessStatusCode, $"Webhook refused: {(int)posted.StatusCode}");
+            await Task.Delay(300);
+        }
+
+        var id = IdOf(patronNumber);
+        await Bot.WaitUntilAsync(async () => (await staff.GetStringAsync("/api/staff/queue")).Contains(id, StringComparison.Ordinal), "the patron in the staff queue");
+        return id;
+    }
+
+    /// <summary>What the fake Graph API accepted for this patron (bodies, oldest first).</summary>
+    public async Task<IReadOnlyList<JsonNode>> SentToAsync(string patronNumber)
+    {
+        var items = JsonNode.Parse(await Bot.Http.GetStringAsync($"/sandbox/whatsapp/messages?to={patronNumber}"))!.AsArray();
+        return [.. items.Select(i => i!["body"]!)];
+    }
+}
