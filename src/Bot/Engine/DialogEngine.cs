@@ -1,4 +1,5 @@
 using LibraryBot.Bot.Conversations;
+using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Localization;
 using LibraryBot.Channels.Activities;
@@ -28,6 +29,18 @@ public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents, BotTe
         if (!context.State.Greeted)
         {
             WelcomeDialog.Greet(context, text);
+        }
+
+        if (PrivacyCommands.TryHandleWords(context, text))
+        {
+            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (text.MatchesAnyLanguage("Words.DeleteMyData", activity.Text))
+        {
+            await dc.BeginInterruptionAsync(DeleteDataDialog.Id, null, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         if (await TryInterruptAsync(dc, cancellationToken).ConfigureAwait(false))
@@ -92,6 +105,11 @@ public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents, BotTe
     private async Task OnEventAsync(DialogContext dc, ChannelEvent channelEvent, CancellationToken cancellationToken)
     {
         var context = dc.Context;
+        if (PrivacyCommands.TryHandleEvent(context, channelEvent))
+        {
+            return;
+        }
+
         switch (channelEvent.Kind)
         {
             case ChannelEventKind.Follow:

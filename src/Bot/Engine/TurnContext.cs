@@ -27,6 +27,9 @@ public sealed class TurnContext(Activity activity, ConversationState state, ISer
     /// <summary>Set by middleware that handled the turn without the dialogs (e.g. a human owns the chat).</summary>
     public bool Handled { get; set; }
 
+    /// <summary>Set by a dialog or event handler that asks for the conversation's data to be erased after this turn.</summary>
+    public ConversationErasure Erase { get; set; }
+
     public void Send(OutboundMessage message) => _replies.Add(message);
 
     public void SendText(string text) => _replies.Add(new TextMessage(text));

@@ -1,5 +1,6 @@
 using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Conversations;
+using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
@@ -47,6 +48,7 @@ public static class BotRegistration
         services.TryAddSingleton<IPassiveReplyBroker, PassiveReplyBroker>();
         services.TryAddSingleton<DeliveryStatusHandler>();
         services.TryAddSingleton<TurnRunner>();
+        services.TryAddSingleton<ConversationEraser>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 
@@ -80,6 +82,8 @@ public static class BotRegistration
         services.AddSingleton<Dialog>(new ChoicePrompt(MenuDialog.PromptId));
         services.AddSingleton<Dialog, LanguageDialog>();
         services.AddSingleton<Dialog>(new ChoicePrompt(LanguageDialog.PromptId));
+        services.AddSingleton<Dialog, DeleteDataDialog>();
+        services.AddSingleton<Dialog>(new ConfirmPrompt(DeleteDataDialog.PromptId));
         services.AddSingleton<Dialog, EscalationDialog>();
         services.AddSingleton<Dialog>(new ConfirmPrompt(EscalationDialog.PromptId));
         services.AddSingleton(new Intent("language", LanguageDialog.Id, "Menu.Language", MenuOrder: 800));

@@ -20,6 +20,7 @@ public sealed class TurnRunner(
     TimeProvider clock,
     BotText text,
     DeliveryStatusHandler deliveryStatuses,
+    ConversationEraser eraser,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     ILogger<TurnRunner> logger)
@@ -54,6 +55,11 @@ public sealed class TurnRunner(
                 await conversations.CommitTurnAsync(commit, cancellationToken).ConfigureAwait(false);
                 BotLog.TurnCompleted(logger, LogIds.Hash(key), context.Replies.Count, attempt);
                 inboxSignal.NotifyTurnCompleted(activity.DedupeKey);
+                if (context.Erase != ConversationErasure.None)
+                {
+                    await eraser.EraseAsync(key, stopPending: context.Erase == ConversationErasure.StopEverything, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (context.Replies.Count > 0)
                 {
                     outboxSignal.Notify();

@@ -68,10 +68,16 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         }, cancellationToken);
     }
 
+    /// <summary>Deletes the state, the replies already sent or stopped, and the consumed inbox entries (pending replies still go out).</summary>
     public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {
-            using var command = connection.Command("DELETE FROM conversations WHERE conversation_key = $k", transaction).With("$k", conversationKey);
+            using var command = connection.Command(
+                """
+                DELETE FROM conversations WHERE conversation_key = $k;
+                DELETE FROM outbox WHERE conversation_key = $k AND status <> 0;
+                DELETE FROM inbox WHERE conversation_key = $k AND status = 1;
+                """, transaction).With("$k", conversationKey);
             return command.ExecuteNonQuery();
         }, cancellationToken);
 }
