@@ -1,5 +1,6 @@
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.WhatsApp;
+using LibraryBot.Channels.WeChat;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,7 @@ public static class ChannelsRegistration
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
         builder.AddWhatsAppChannel();
+        builder.AddWeChatChannel();
         return builder;
     }
 
@@ -20,6 +22,7 @@ public static class ChannelsRegistration
     public static IEndpointRouteBuilder MapChannelWebhooks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapWhatsAppWebhooks();
+        endpoints.MapWeChatWebhooks();
         return endpoints;
     }
 }
