@@ -29,9 +29,12 @@ public sealed class WeChatMenuButtonValidator : AbstractValidator<WeChatMenuButt
             .When(b => b.Type == View);
         if (topLevel)
         {
-            RuleForEach(b => b.SubButtons).SetValidator(new WeChatMenuButtonValidator(topLevel: false));
+            RuleForEach(b => b.SubButtons).OverrideIndexer(ConfigIndex).SetValidator(new WeChatMenuButtonValidator(topLevel: false));
         }
     }
+
+    /// <summary>Names list items like configuration keys (Menu.0.Name → Menu:0:Name) instead of Menu[0].Name.</summary>
+    internal static string ConfigIndex<TParent, TItem>(TParent parent, IEnumerable<TItem> items, TItem item, int index) => "." + index;
 
     internal static bool IsHttpUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -22,19 +22,34 @@ public sealed class WeChatOptionsValidator : AbstractValidator<WeChatOptions>
         RuleFor(o => o.MaxBodyBytes).InclusiveBetween(1024, 1024 * 1024).WithMessage("must be between 1024 and 1048576 bytes");
         RuleFor(o => o.Menu.Count).LessThanOrEqualTo(3).OverridePropertyName("Menu")
             .WithMessage("must have at most 3 top-level buttons (empty leaves the account's menu alone)");
-        RuleForEach(o => o.Menu).SetValidator(new WeChatMenuButtonValidator(topLevel: true));
+        RuleForEach(o => o.Menu).OverrideIndexer(WeChatMenuButtonValidator.ConfigIndex).SetValidator(new WeChatMenuButtonValidator(topLevel: true));
         RuleFor(o => o.Menu).Must(HaveUniqueKeys).WithMessage("click keys must be unique");
-        RuleForEach(o => o.Templates).ChildRules(t =>
+        RuleFor(o => o.Templates).Custom(ValidateTemplates);
+    }
+
+    /// <summary>Failures named by the configuration key (Templates:HoldReady:TemplateId), not by dictionary position.</summary>
+    private static void ValidateTemplates(Dictionary<Outbound.NotificationKind, WeChatTemplate> templates, ValidationContext<WeChatOptions> context)
+    {
+        foreach (var (kind, template) in templates)
         {
-            t.RuleFor(p => p.Value.TemplateId).NotEmpty().OverridePropertyName("TemplateId");
-            t.RuleFor(p => p.Value.Fields).NotEmpty().OverridePropertyName("Fields")
-                .WithMessage("must list the template's data keys in order");
-            t.RuleForEach(p => p.Value.Fields).ChildRules(f =>
+            if (string.IsNullOrWhiteSpace(template.TemplateId))
             {
-                f.RuleFor(x => x.DataKey).NotEmpty();
-                f.RuleFor(x => x.Parameter).NotEmpty();
-            }).OverridePropertyName("Fields");
-        });
+                context.AddFailure($"Templates.{kind}.TemplateId", "must not be empty");
+            }
+
+            if (template.Fields.Count == 0)
+            {
+                context.AddFailure($"Templates.{kind}.Fields", "must list the template's data keys in order, each with its notification parameter");
+            }
+
+            for (var i = 0; i < template.Fields.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(template.Fields[i].DataKey) || string.IsNullOrWhiteSpace(template.Fields[i].Parameter))
+                {
+                    context.AddFailure($"Templates.{kind}.Fields.{i}", "needs both DataKey and Parameter");
+                }
+            }
+        }
     }
 
     private static bool HaveUniqueKeys(List<WeChatMenuButton> menu)

@@ -15,7 +15,6 @@ internal static class WeChatXml
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         MaxCharactersInDocument = 1_000_000,
-        MaxCharactersFromEntities = 0,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
     };

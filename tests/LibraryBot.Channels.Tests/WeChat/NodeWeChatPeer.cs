@@ -40,7 +40,15 @@ public sealed class NodeWeChatPeer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
+        try
+        {
+            node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("`node` is not on PATH: install Node.js to run the WeChat cross-check.", ex);
+        }
+
         node.ErrorDataReceived += (_, _) => { };
         node.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(StartupWait);

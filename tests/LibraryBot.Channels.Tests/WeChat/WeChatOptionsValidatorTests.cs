@@ -76,11 +76,26 @@ public sealed class WeChatOptionsValidatorTests
 
         var errors = new WeChatOptionsValidator().Validate(options).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}").ToList();
 
-        Assert.Contains(errors, e => e.StartsWith("Menu[0].Name: must be at most 16 UTF-8 bytes", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Menu[1].SubButtons: must have at most 5", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Menu[2].Key: must be 1 to 128", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Menu.0.Name: must be at most 16 UTF-8 bytes", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Menu.1.SubButtons: must have at most 5", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Menu.2.Key: must be 1 to 128", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Menu: must have at most 3", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Menu[3].Url: must be at most 1024", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Menu.3.Url: must be at most 1024", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resolve_WhenSubButtonNameTooLong_FailsNamingTheConfigurationKey()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["Channels:WeChat:Menu:0:Name"] = "我的",
+            ["Channels:WeChat:Menu:0:SubButtons:0:Name"] = new string('书', 21),
+            ["Channels:WeChat:Menu:0:SubButtons:0:Type"] = "click",
+            ["Channels:WeChat:Menu:0:SubButtons:0:Key"] = "K",
+            ["Channels:WeChat:Menu:0:SubButtons:0:Intent"] = "search",
+        }));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WeChat:Menu:0:SubButtons:0:Name: must be at most 60 UTF-8 bytes", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -90,6 +105,18 @@ public sealed class WeChatOptionsValidatorTests
         options.Menu = [new() { Name = "五个汉字五", SubButtons = [new() { Name = new string('书', 20), Type = "click", Key = "K", Intent = "my_account" }] }];
 
         Assert.True(new WeChatOptionsValidator().Validate(options).IsValid);
+    }
+
+    [Fact]
+    public void Validate_WhenTemplateLacksIdOrFields_NamesTheTemplate()
+    {
+        var options = Valid();
+        options.Templates[Outbound.NotificationKind.Overdue] = new WeChatTemplate();
+
+        var errors = new WeChatOptionsValidator().Validate(options).Errors.Select(e => e.PropertyName).ToList();
+
+        Assert.Contains("Templates.Overdue.TemplateId", errors);
+        Assert.Contains("Templates.Overdue.Fields", errors);
     }
 
     [Theory]

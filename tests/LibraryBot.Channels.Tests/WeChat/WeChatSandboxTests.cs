@@ -120,6 +120,37 @@ public sealed class WeChatSandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_WhenSandboxTokenWasRotated_RefreshesOnceAndSends()
+    {
+        await SimulateAsync(new { openId = "oSim6", text = "hi" });
+        Assert.Equal(SendOutcomeKind.Sent, (await Sender.SendAsync(To("oSim6", new TextMessage("one")), Ct)).Kind);
+        var state = host.Services.GetRequiredService<WeChatSandboxState>();
+        var rotated = state.IssueToken(force: true).Token;
+
+        var outcome = await Sender.SendAsync(To("oSim6", new TextMessage("two")), Ct);
+
+        Assert.Equal(SendOutcomeKind.Sent, outcome.Kind);
+        Assert.Equal(rotated, await host.Services.GetRequiredService<WeChatAccessTokenHolder>().GetAsync(Ct));
+        Assert.Equal(2, state.MessagesTo("oSim6", 0).Count);
+    }
+
+    [Fact]
+    public async Task CustomSend_WhenBodyHasUnicodeEscapes_SandboxAnswers40033()
+    {
+        var state = host.Services.GetRequiredService<WeChatSandboxState>();
+        await SimulateAsync(new { openId = "oSim7", text = "hi" });
+        var token = state.IssueToken(force: false).Token;
+
+        var response = await host.Client.PostAsync(
+            host.Url($"/sandbox/wechat/cgi-bin/message/custom/send?access_token={token}"),
+            new StringContent("""{"touser":"oSim7","msgtype":"text","text":{"content":"\u4f60\u597d"}}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(40033, answer.GetProperty("errcode").GetInt32());
+        Assert.Empty(state.MessagesTo("oSim7", 0));
+    }
+
+    [Fact]
     public async Task SendAsync_WhenTemplate_SandboxReportsDeliveryToTheWebhook()
     {
         await SimulateAsync(new { openId = "oSim4", @event = "subscribe" });

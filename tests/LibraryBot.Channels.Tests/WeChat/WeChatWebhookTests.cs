@@ -130,7 +130,8 @@ public sealed class WeChatWebhookTests : IAsyncLifetime
 
         var response = await PostPlainAsync(host, TextXml("o1", "slow", 7));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(1000 + 900), $"took {watch.Elapsed}");
+        // Budget 1 s (+250 ms grace for the broker to give up); far below the 10 s turn and WeChat's 5 s limit.
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(2500), $"took {watch.Elapsed}");
         Assert.Equal("success", await response.Content.ReadAsStringAsync(Ct));
         Assert.Single(host.Sink.Stored);
     }
@@ -201,6 +202,31 @@ public sealed class WeChatWebhookTests : IAsyncLifetime
         Assert.Equal(new ChannelEvent(ChannelEventKind.Unfollow), activity.Event);
         Assert.Equal("o5:1700000123", activity.DedupeKey);
         Assert.Null(activity.AwaitingReplyUntil);
+        Assert.Empty(host.Broker.Claims);
+    }
+
+    [Fact]
+    public async Task Receive_WhenReplyTextIsEmpty_AnswersSuccessNotAnEmptyContent()
+    {
+        host.Broker.Turn = (_, _, _) => Task.FromResult<OutboundMessage?>(new TextMessage("  "));
+
+        var response = await PostPlainAsync(host, TextXml("o7", "hi", 102));
+
+        Assert.Equal("success", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Receive_WhenBudgetIsZero_NeverWaitsForTheTurn()
+    {
+        await host.DisposeAsync();
+        var config = WeChatTestHost.ExplicitCredentials();
+        config["Channels:WeChat:PassiveReplyBudgetMs"] = "0";
+        host = await WeChatTestHost.StartAsync(config);
+
+        var response = await PostPlainAsync(host, TextXml("o8", "hi", 103));
+
+        Assert.Equal("success", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Null(Assert.Single(host.Sink.Stored).AwaitingReplyUntil);
         Assert.Empty(host.Broker.Claims);
     }
 
