@@ -17,6 +17,9 @@ namespace LibraryBot.Channels.WhatsApp;
 /// <summary>Registers and maps the WhatsApp Cloud API channel.</summary>
 public static class WhatsAppRegistration
 {
+    /// <summary>The named HttpClient of the Graph API client (tests and hosts may add handlers to it).</summary>
+    public const string GraphApiHttpClientName = "LibraryBot.WhatsApp.GraphApi";
+
     /// <summary>
     /// Options <c>Channels:WhatsApp</c>, the Graph API client, the shared rate limiter, <see cref="IChannelSender"/> and
     /// <see cref="IReadReceiptSender"/> for WhatsApp, and the sandbox's store and webhook poster.
@@ -31,7 +34,7 @@ public static class WhatsAppRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WhatsAppSettings>();
         services.TryAddSingleton(sp => new WhatsAppRateLimiter(sp.GetRequiredService<WhatsAppSettings>().MessagesPerSecond, sp.GetRequiredService<TimeProvider>()));
-        services.AddRefitClient<IWhatsAppGraphApi>()
+        services.AddRefitGeneratedClient<IWhatsAppGraphApi>(WhatsAppJsonContext.Default, _ => new RefitSettings(), GraphApiHttpClientName)
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<WhatsAppSettings>().ApiBaseAddress;

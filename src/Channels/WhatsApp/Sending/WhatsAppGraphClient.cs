@@ -37,15 +37,15 @@ internal sealed class WhatsAppGraphClient(IWhatsAppGraphApi api, WhatsAppSetting
             var message = error?["message"] is JsonValue m && m.TryGetValue<string>(out var t) ? t : null;
             return WhatsAppErrorMap.ToOutcome(code, details is null ? message : $"{message} ({details})", (int)response.StatusCode);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransport(e))
         {
-            return SendOutcome.Retry($"WhatsApp could not be reached: {e.Message}");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return SendOutcome.Retry("WhatsApp did not answer in time.");
+            return e is TaskCanceledException || e.InnerException is TaskCanceledException
+                ? SendOutcome.Retry("WhatsApp did not answer in time.")
+                : SendOutcome.Retry($"WhatsApp could not be reached: {(e.InnerException ?? e).Message}");
         }
     }
+
+    private static bool IsTransport(Exception e) => e is HttpRequestException or TaskCanceledException or Refit.ApiRequestException;
 
     private static JsonNode? TryParse(string text)
     {

@@ -34,7 +34,7 @@ internal static class WhatsAppMessageRenderer
             parameters.Add(new JsonObject { ["type"] = "text", ["text"] = value.ReplaceLineEndings(" ") });
         }
 
-        var body = new JsonObject { ["name"] = template.Name, ["language"] = new JsonObject { ["code"] = template.Language } };
+        var body = new JsonObject { ["name"] = template.Name, ["language"] = new JsonObject { ["code"] = template.Language, ["policy"] = "deterministic" } };
         if (parameters.Count > 0)
         {
             body["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters });

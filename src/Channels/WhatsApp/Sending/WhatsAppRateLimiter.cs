@@ -29,9 +29,9 @@ public sealed class WhatsAppRateLimiter
         lock (gate)
         {
             var now = time.GetTimestamp();
-            var start = Math.Max(theoreticalArrival, now - burstTolerance);
-            theoreticalArrival = start + interval;
-            wait = start - now;
+            var arrival = Math.Max(theoreticalArrival, now);
+            theoreticalArrival = arrival + interval;
+            wait = arrival - burstTolerance - now;
         }
 
         if (wait > 0)

@@ -9,8 +9,11 @@ internal static class RepoPaths
 
     public static string CrossCheckFolder => Path.Combine(Root, "tests", "crosscheck", "whatsapp");
 
-    /// <summary>True when the shared folder beside the repository is present (it is on every development and CI machine).</summary>
-    public static bool SharedPresent => Directory.Exists(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// True when the project's shared folder is present (beside the repository in CI, /work/shared for worktrees):
+    /// then every external peer must be installed and a missing one fails the test.
+    /// </summary>
+    public static bool SharedPresent => Directory.Exists(Path.Combine(Root, "..", "shared")) || Directory.Exists("/work/shared");
 
     private static string FindRoot()
     {
