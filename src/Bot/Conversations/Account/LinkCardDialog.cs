@@ -79,10 +79,16 @@ public sealed class LinkCardDialog : WaterfallDialog
         }
 
         ConversationsLog.CardRefused(logger, result.Failure.ToString()!, conversation);
-        if (result.Failure == AuthFailure.WrongCredentials)
+        if (result.Failure is AuthFailure.WrongCredentials or AuthFailure.LockedOut)
         {
-            var left = PinLockout.RecordFailure(context.State, context.Clock.GetUtcNow());
-            if (PinLockout.LockedUntil(context.State, context.Clock.GetUtcNow()) is { } until)
+            var now = context.Clock.GetUtcNow();
+            var left = PinLockout.RecordFailure(context.State, now);
+            if (result.Failure == AuthFailure.LockedOut)
+            {
+                PinLockout.Lock(context.State, now);
+            }
+
+            if (PinLockout.LockedUntil(context.State, now) is { } until)
             {
                 ConversationsLog.CardLockedOut(logger, conversation);
                 return await LockedOutAsync(step, text, until, cancellationToken).ConfigureAwait(false);

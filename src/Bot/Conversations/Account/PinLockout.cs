@@ -32,5 +32,9 @@ public sealed record PinLockout(int Failures, DateTimeOffset WindowStart)
         return Math.Max(0, MaxFailures - next.Failures);
     }
 
+    /// <summary>The library system locked the card itself: lock linking here too for the whole window.</summary>
+    public static void Lock(ConversationState state, DateTimeOffset now) =>
+        state.Values[StateKey] = JsonSerializer.Serialize(new PinLockout(MaxFailures, now), StoreJson.Options);
+
     public static void Reset(ConversationState state) => state.Values.Remove(StateKey);
 }

@@ -30,13 +30,13 @@ public sealed class PlaceHoldDialog : WaterfallDialog
                     return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                 }
 
-                var choices = branches
-                    .OrderBy(b => b.BranchId == account.HomeBranchId ? 0 : 1)
-                    .Select(b => new Choice(b.BranchId, b.BranchId == account.HomeBranchId ? text.Get("Hold.HomeBranch", context.Locale, b.Name) : b.Name))
-                    .ToList();
+                var home = branches.FirstOrDefault(b => b.BranchId == account.HomeBranchId);
+                var choices = branches.OrderBy(b => b == home ? 0 : 1).Select(b => new Choice(b.BranchId, b.Name)).ToList();
                 return await step.PromptAsync(PickupPromptId, new PromptOptions
                 {
-                    Prompt = text.Get("Hold.AskPickup", context.Locale, request.Title),
+                    Prompt = home is null
+                        ? text.Get("Hold.AskPickupNoHome", context.Locale, request.Title)
+                        : text.Get("Hold.AskPickup", context.Locale, request.Title, home.Name),
                     Choices = choices,
                 }, ct).ConfigureAwait(false);
             },

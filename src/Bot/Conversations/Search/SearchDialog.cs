@@ -11,7 +11,7 @@ namespace LibraryBot.Bot.Conversations.Search;
 
 /// <summary>
 /// Searches the catalogue and shows one page of results (5) as choices, with "more results" when there are more;
-/// choosing a result opens its record. No results: spelling and fewer-words suggestions and a librarian offer.
+/// choosing a result (or the only one) opens its record. No results: spelling and fewer-words suggestions and a librarian offer.
 /// </summary>
 public sealed class SearchDialog : WaterfallDialog
 {
@@ -46,6 +46,11 @@ public sealed class SearchDialog : WaterfallDialog
         }
 
         context.State.MisunderstoodInARow = 0;
+        if (page.Total == 1)
+        {
+            return await step.ReplaceDialogAsync(RecordDialog.Id, new RecordRequest(page.Hits[0].RecordId), cancellationToken).ConfigureAwait(false);
+        }
+
         var locale = context.Locale;
         var choices = page.Hits.Select(h => new Choice(h.RecordId, h.Title, Describe(h, text, locale))).ToList();
         if (page.HasMore)
