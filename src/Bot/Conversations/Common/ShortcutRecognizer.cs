@@ -4,12 +4,21 @@ using LibraryBot.Channels.Activities;
 
 namespace LibraryBot.Bot.Conversations.Common;
 
-/// <summary>Recognises every registered <see cref="Shortcut"/>: exact words first, then phrases inside the message.</summary>
+/// <summary>
+/// Recognises the registered <see cref="Shortcut"/>s: as an intent recogniser, messages that are exactly a shortcut's
+/// words; <see cref="RecognizePhrase"/> (run after the library's auto-replies) finds phrases inside longer messages.
+/// </summary>
 public sealed class ShortcutRecognizer(IEnumerable<Shortcut> shortcuts, BotText text) : IIntentRecognizer
 {
     private readonly Shortcut[] _shortcuts = shortcuts.ToArray();
 
-    public IntentMatch? Recognize(TurnContext context)
+    public IntentMatch? Recognize(TurnContext context) =>
+        Match(context, s => text.MatchesAnyLanguage(s.WordsKey, context.Activity.Text));
+
+    public IntentMatch? RecognizePhrase(TurnContext context) =>
+        Match(context, s => s.Anywhere && ContainsAnyPhrase(s.WordsKey, context.Activity.Text!));
+
+    private IntentMatch? Match(TurnContext context, Func<Shortcut, bool> matches)
     {
         var activity = context.Activity;
         if (activity.Type != ActivityType.Message || string.IsNullOrWhiteSpace(activity.Text))
@@ -17,9 +26,8 @@ public sealed class ShortcutRecognizer(IEnumerable<Shortcut> shortcuts, BotText 
             return null;
         }
 
-        var exact = _shortcuts.FirstOrDefault(s => text.MatchesAnyLanguage(s.WordsKey, activity.Text));
-        exact ??= _shortcuts.FirstOrDefault(s => s.Anywhere && ContainsAnyPhrase(s.WordsKey, activity.Text));
-        return exact is null ? null : new IntentMatch(exact.IntentName, exact.Options);
+        var shortcut = _shortcuts.FirstOrDefault(matches);
+        return shortcut is null ? null : new IntentMatch(shortcut.IntentName, shortcut.Options);
     }
 
     private bool ContainsAnyPhrase(string key, string message)

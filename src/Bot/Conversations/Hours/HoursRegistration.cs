@@ -21,6 +21,7 @@ public static class HoursRegistration
         services.AddSingleton(new Shortcut("Shortcut.Hours", "hours", Anywhere: true));
         services.AddSingleton(new Shortcut("Shortcut.Contact", "contact", Anywhere: true));
         services.AddSingleton<IIntentRecognizer, AutoReplyRecognizer>();
+        services.AddSingleton<IIntentRecognizer, PhraseShortcutRecognizer>();
         return services;
     }
 }
