@@ -56,6 +56,20 @@ public sealed class AccountTranscriptTests(ConversationServer server)
     }
 
     [Fact]
+    public async Task RenewAll_WhenChinesePatronWritesOnWhatsApp_TranslatesTheReasonAndKeepsTheLibrarysWords()
+    {
+        var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.China));
+        (await patron.SayAsync("全部续借")).Contains("查看账户需要先绑定借书证").Contains("请输入你的借书证号。");
+        await patron.SayAsync("29000100000060");
+        (await patron.SayAsync("3141"))
+            .Contains("谢谢，Emily！借书证 ••••0060 已绑定到本对话。")
+            .Contains("为了安全，请在聊天中删除包含密码的那条消息")
+            .Contains("续借结果（逐本）：")
+            .Contains("✅ The Secret Garden — 新的应还日期")
+            .Contains("❌ Winnie-the-Pooh — 未续借：已达到续借次数上限 — Item has reached the renewal limit (3)");
+    }
+
+    [Fact]
     public async Task Loans_WhenVietnamesePatronHasOverdueLoans_MarksThemOverdue()
     {
         var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.VietNam));

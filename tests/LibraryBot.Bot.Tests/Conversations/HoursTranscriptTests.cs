@@ -26,6 +26,14 @@ public sealed class HoursTranscriptTests(ConversationServer server)
     }
 
     [Fact]
+    public async Task Hours_WhenTheWeChatMenuButtonIsTapped_AnswersTodaysHours()
+    {
+        var patron = new WeChatPatron(server.Bot, Phones.NewOpenId());
+        var answer = (await patron.ClickMenuAsync("hours")).Contains("回复“地址”查看地址和电话");
+        Assert.All(Branches, b => answer.Contains(b));
+    }
+
+    [Fact]
     public async Task Contact_WhenAskedForTheAddress_ListsAddressesAndPhones()
     {
         var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.UnitedStates));

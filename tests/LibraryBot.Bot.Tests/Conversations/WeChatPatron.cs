@@ -15,6 +15,10 @@ public sealed class WeChatPatron(BotProcess bot, string openId) : Patron(bot, op
 {
     public Task<Turn> SayAsync(string text) => SimulateAsync(new JsonObject { ["openId"] = Id, ["text"] = text });
 
+    /// <summary>Taps a custom-menu button (a CLICK event with the button's key).</summary>
+    public Task<Turn> ClickMenuAsync(string eventKey) =>
+        SimulateAsync(new JsonObject { ["openId"] = Id, ["event"] = "CLICK", ["eventKey"] = eventKey });
+
     public Task<Turn> ShareLocationAsync(double latitude, double longitude) =>
         SimulateAsync(new JsonObject { ["openId"] = Id, ["latitude"] = latitude, ["longitude"] = longitude });
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Storage;
 
@@ -14,6 +15,7 @@ public sealed record PinLockout(int Failures, DateTimeOffset WindowStart)
     public const string StateKey = "pin.lockout";
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
+    [JsonIgnore]
     public DateTimeOffset WindowEnd => WindowStart + Window;
 
     public static PinLockout? Read(ConversationState state) =>
