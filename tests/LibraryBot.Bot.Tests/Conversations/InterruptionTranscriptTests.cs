@@ -58,4 +58,13 @@ public sealed class InterruptionTranscriptTests(ConversationServer server)
         (await patron.SayAsync("cancelar")).Contains("Vale, lo he cancelado.");
         (await patron.SayAsync("horario")).Contains("Central Library");
     }
+
+    [Fact]
+    public async Task NotUnderstood_WhenTwoMessagesAreNeitherCommandsNorTitles_OffersALibrarian()
+    {
+        var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.UnitedStates));
+        (await patron.SayAsync("qzxv plimbo")).Contains("Sorry, I didn't understand \"qzxv plimbo\", and it is not a title in the catalogue.");
+        (await patron.SayAsync("wubzo flimbat")).Contains("Would you like me to pass this chat to a librarian?");
+        (await patron.SayAsync("no")).Contains("OK, I'll keep helping you myself.");
+    }
 }

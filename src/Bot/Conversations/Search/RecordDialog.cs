@@ -49,7 +49,7 @@ public sealed class RecordDialog : WaterfallDialog
                     SearchId => step.ReplaceDialogAsync(SearchDialog.Id, new SearchRequest(null), ct),
                     BackId => step.ReplaceDialogAsync(SearchDialog.Id, new SearchRequest(request.Terms, request.Page), ct),
                     _ when step.Context.Activity.Text is { Length: > 0 } words =>
-                        step.ReplaceDialogAsync(SearchDialog.Id, new SearchRequest(words.Trim(), Explicit: false), ct),
+                        step.ReplaceDialogAsync(SearchDialog.Id, new SearchRequest(words.Trim(), Explicit: false, MisunderstoodBefore: step.Context.State.MisunderstoodInARow), ct),
                     _ => step.EndDialogAsync(null, ct),
                 };
             },

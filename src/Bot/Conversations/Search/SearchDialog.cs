@@ -42,7 +42,7 @@ public sealed class SearchDialog : WaterfallDialog
         step.SetValue("page", request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (page.Hits.Count == 0)
         {
-            return await NoResultsAsync(step, text, terms, request.Explicit, cancellationToken).ConfigureAwait(false);
+            return await NoResultsAsync(step, text, terms, request, cancellationToken).ConfigureAwait(false);
         }
 
         context.State.MisunderstoodInARow = 0;
@@ -66,13 +66,13 @@ public sealed class SearchDialog : WaterfallDialog
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DialogTurnResult> NoResultsAsync(WaterfallStepContext step, BotText text, string terms, bool isExplicit, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> NoResultsAsync(WaterfallStepContext step, BotText text, string terms, SearchRequest request, CancellationToken cancellationToken)
     {
         var context = step.Context;
-        if (!isExplicit)
+        if (!request.Explicit)
         {
             // A message nobody understood, and not a title either: count it as a misunderstanding.
-            context.State.MisunderstoodInARow++;
+            context.State.MisunderstoodInARow = request.MisunderstoodBefore + 1;
             if (context.State.MisunderstoodInARow >= DialogEngine.MisunderstandingsBeforeOffer)
             {
                 context.State.MisunderstoodInARow = 0;

@@ -29,7 +29,7 @@ public sealed class SearchRecognizer(BotText text) : IIntentRecognizer
             return new IntentMatch(IntentName, new SearchRequest(terms.Length == 0 ? null : terms));
         }
 
-        return message.Length >= 2 ? new IntentMatch(IntentName, new SearchRequest(message, Explicit: false)) : null;
+        return message.Length >= 2 ? new IntentMatch(IntentName, new SearchRequest(message, Explicit: false, MisunderstoodBefore: context.State.MisunderstoodInARow)) : null;
     }
 
     /// <summary>The words after a search verb ("" when only the verb), or null when the message has no search verb.</summary>
