@@ -33,4 +33,11 @@ public sealed class BranchTodayTests
     public void Describe_WhenTheBranchHasNoHoursThatWeekday_SaysItIsClosedOnThatDay() =>
         // Sunday 22 November 2026, 11:00 in Los Angeles.
         Assert.Equal("Riverside Branch is closed on Sundays.", BranchToday.Describe(Riverside, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 19, 0, 0, TimeSpan.Zero)), _text, "en"));
+
+    [Fact]
+    public void Describe_WhenAClosureHasNoReason_SaysClosedToday()
+    {
+        var branch = Central with { Exceptions = [new HoursException(new DateOnly(2026, 11, 23), null, null, null)] };
+        Assert.Equal("Central Library is closed today.", BranchToday.Describe(branch, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero)), _text, "en"));
+    }
 }

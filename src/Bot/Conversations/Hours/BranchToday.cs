@@ -18,7 +18,9 @@ public static class BranchToday
         var exception = branch.Exceptions.FirstOrDefault(e => e.Date == today);
         if (exception is { Opens: null } || exception is { Closes: null })
         {
-            return text.Get("Hours.ClosedException", locale, branch.Name, exception.Reason ?? string.Empty);
+            return string.IsNullOrWhiteSpace(exception.Reason)
+                ? text.Get("Hours.ClosedToday", locale, branch.Name)
+                : text.Get("Hours.ClosedException", locale, branch.Name, exception.Reason);
         }
 
         (TimeOnly Opens, TimeOnly Closes)? hours = exception is not null
