@@ -1,5 +1,4 @@
 using LibraryBot.Bot.Engine;
-using LibraryBot.Channels.Activities;
 
 namespace LibraryBot.Bot.Conversations.Common;
 
@@ -12,7 +11,7 @@ public sealed class ShortcutMiddleware(ShortcutRecognizer shortcuts) : ITurnMidd
     public Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
         if (context.State.DialogStack.Count > 0
-            && (context.Activity.Type == ActivityType.Location || shortcuts.Recognize(context) is not null || shortcuts.RecognizePhrase(context) is not null))
+            && (Location.SharedLocation.IsSentByPatron(context.Activity) || shortcuts.Recognize(context) is not null || shortcuts.RecognizePhrase(context) is not null))
         {
             context.State.DialogStack.Clear();
         }
