@@ -15,9 +15,3 @@ public sealed class ConversationServer : IAsyncLifetime
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
 }
-
-[CollectionDefinition(Name)]
-public sealed class ConversationServerCollection : ICollectionFixture<ConversationServer>
-{
-    public const string Name = "Conversations through the real webhooks";
-}
