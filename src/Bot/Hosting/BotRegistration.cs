@@ -1,5 +1,11 @@
 using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Conversations;
+using LibraryBot.Bot.Conversations.Account;
+using LibraryBot.Bot.Conversations.Common;
+using LibraryBot.Bot.Conversations.Holds;
+using LibraryBot.Bot.Conversations.Hours;
+using LibraryBot.Bot.Conversations.Location;
+using LibraryBot.Bot.Conversations.Search;
 using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
@@ -88,5 +94,13 @@ public static class BotRegistration
         services.AddSingleton<Dialog>(new ConfirmPrompt(EscalationDialog.PromptId));
         services.AddSingleton(new Intent("language", LanguageDialog.Id, "Menu.Language", MenuOrder: 800));
         services.AddSingleton(new Intent("librarian", EscalationDialog.Id, "Menu.Librarian", MenuOrder: 900));
+
+        // Library conversations, one call per feature; shared parts first, search last (it takes what nothing else understood).
+        services.AddConversationCommon();
+        services.AddAccountConversation();
+        services.AddHoldsConversation();
+        services.AddHoursConversation();
+        services.AddLocationConversation();
+        services.AddSearchConversation();
     }
 }

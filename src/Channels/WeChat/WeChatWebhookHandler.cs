@@ -109,21 +109,21 @@ internal sealed class WeChatWebhookHandler(
         }
 
         var budget = TimeSpan.FromMilliseconds(Options.PassiveReplyBudgetMs);
-        var activity = inbound.CanReplyPassively
-            ? inbound.Activity with { AwaitingReplyUntil = time.GetUtcNow() + budget }
-            : inbound.Activity;
+        var passive = inbound.CanReplyPassively && budget > TimeSpan.Zero;
+        var activity = passive ? inbound.Activity with { AwaitingReplyUntil = time.GetUtcNow() + budget } : inbound.Activity;
         var acceptance = await sink.AcceptAsync([activity], cancellationToken);
         var conversationHash = WeChatLog.Hash(activity.Conversation.Key);
         WeChatLog.Stored(logger, activity.Type.ToString(), conversationHash, acceptance.Duplicates > 0);
-        if (!inbound.CanReplyPassively)
+        if (!passive)
         {
             return Success();
         }
 
         var reply = await ClaimReplyAsync(activity.DedupeKey, budget - time.GetElapsedTime(started), cancellationToken);
         WeChatLog.PassiveReply(logger, conversationHash, reply is null ? "none in time, answered success" : "sent in the response");
-        if (reply is null)
+        if (reply is null || (reply is not RecordCard && string.IsNullOrWhiteSpace(WeChatMessageText.Text(reply))))
         {
+            // An empty <Content> would show the patron "该公众号暂时无法提供服务".
             return Success();
         }
 

@@ -206,6 +206,31 @@ public sealed class WeChatWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receive_WhenReplyTextIsEmpty_AnswersSuccessNotAnEmptyContent()
+    {
+        host.Broker.Turn = (_, _, _) => Task.FromResult<OutboundMessage?>(new TextMessage("  "));
+
+        var response = await PostPlainAsync(host, TextXml("o7", "hi", 102));
+
+        Assert.Equal("success", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Receive_WhenBudgetIsZero_NeverWaitsForTheTurn()
+    {
+        await host.DisposeAsync();
+        var config = WeChatTestHost.ExplicitCredentials();
+        config["Channels:WeChat:PassiveReplyBudgetMs"] = "0";
+        host = await WeChatTestHost.StartAsync(config);
+
+        var response = await PostPlainAsync(host, TextXml("o8", "hi", 103));
+
+        Assert.Equal("success", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Null(Assert.Single(host.Sink.Stored).AwaitingReplyUntil);
+        Assert.Empty(host.Broker.Claims);
+    }
+
+    [Fact]
     public async Task Receive_WhenEncryptedWithPreviousKey_AcceptsAndRepliesWithThatKey()
     {
         await host.DisposeAsync();
