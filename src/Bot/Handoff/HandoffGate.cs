@@ -24,10 +24,10 @@ public sealed class HandoffGate(TranscriptRecorder recorder, ITranscriptStore tr
             return state.HandoffOwner is not null;
         }
 
-        var sensitive = TranscriptRecorder.IsSensitive(state);
+        var privacy = TranscriptRecorder.PrivacyOf(state);
         if (await TryTakeRatingAsync(context, cancellationToken).ConfigureAwait(false))
         {
-            await recorder.RecordTurnAsync(context, sensitive, cancellationToken).ConfigureAwait(false);
+            await recorder.RecordTurnAsync(context, privacy, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -52,7 +52,7 @@ public sealed class HandoffGate(TranscriptRecorder recorder, ITranscriptStore tr
             DeliverAwaitingReplies(context);
         }
 
-        await recorder.RecordTurnAsync(context, sensitive, cancellationToken).ConfigureAwait(false);
+        await recorder.RecordTurnAsync(context, privacy, cancellationToken).ConfigureAwait(false);
         notifier.ConversationChangedAfterTurn(activity.DedupeKey, activity.Conversation.Key);
         return true;
     }

@@ -12,6 +12,9 @@ public static class HandoffKeys
     /// <summary>A waiting prompt whose id ends like this (e.g. "account.link.pin") also marks the next message sensitive.</summary>
     public const string SensitivePromptSuffix = ".pin";
 
+    /// <summary>An answer to a prompt whose id ends with this (a card number) is recorded with its digits masked.</summary>
+    public const string IdentifierPromptSuffix = ".card";
+
     /// <summary>The satisfaction question was asked after a closed chat; holds the librarian who closed it.</summary>
     public const string SurveyPending = "handoff.survey";
 

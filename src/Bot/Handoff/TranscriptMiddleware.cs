@@ -11,7 +11,7 @@ public sealed class TranscriptMiddleware(TranscriptRecorder recorder, HandoffAva
 {
     public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
-        var sensitive = TranscriptRecorder.IsSensitive(context.State);
+        var privacy = TranscriptRecorder.PrivacyOf(context.State);
         var wasWaiting = context.State.Escalation is not null;
         await next(context, cancellationToken).ConfigureAwait(false);
 
@@ -22,7 +22,7 @@ public sealed class TranscriptMiddleware(TranscriptRecorder recorder, HandoffAva
             context.SendText(notice);
         }
 
-        await recorder.RecordTurnAsync(context, sensitive, cancellationToken).ConfigureAwait(false);
+        await recorder.RecordTurnAsync(context, privacy, cancellationToken).ConfigureAwait(false);
         if (wasWaiting || escalation is not null)
         {
             notifier.ConversationChangedAfterTurn(context.Activity.DedupeKey, context.Activity.Conversation.Key);

@@ -7,7 +7,7 @@ namespace LibraryBot.Bot.Handoff;
 public sealed class TranscriptRecorder(ITranscriptStore transcripts)
 {
     /// <summary>Records the turn; <paramref name="wasSensitive"/> is the flag as it stood when the message arrived.</summary>
-    public Task RecordTurnAsync(TurnContext context, bool wasSensitive, CancellationToken cancellationToken)
+    public Task RecordTurnAsync(TurnContext context, TranscriptPrivacy privacy, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         var key = activity.Conversation.Key;
@@ -15,7 +15,12 @@ public sealed class TranscriptRecorder(ITranscriptStore transcripts)
         var entries = new List<TranscriptEntry>();
         if (TranscriptText.FromActivity(activity) is { } said)
         {
-            var text = wasSensitive ? TranscriptText.NotRecorded : said;
+            var text = privacy switch
+            {
+                TranscriptPrivacy.NotRecorded => TranscriptText.NotRecorded,
+                TranscriptPrivacy.DigitsMasked => TranscriptText.Mask(said),
+                _ => said,
+            };
             entries.Add(new TranscriptEntry(key, "in:" + activity.DedupeKey, activity.Timestamp, TranscriptAuthor.Patron, null, text, TranscriptText.Mask(text)));
         }
 
@@ -27,9 +32,19 @@ public sealed class TranscriptRecorder(ITranscriptStore transcripts)
         return transcripts.AppendAsync(entries, cancellationToken);
     }
 
-    public static bool IsSensitive(ConversationState state) =>
-        (state.Values.TryGetValue(HandoffKeys.Sensitive, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
-        || (state.DialogStack.Count > 0 && state.DialogStack[^1].Id.EndsWith(HandoffKeys.SensitivePromptSuffix, StringComparison.Ordinal));
+    /// <summary>How the patron's next message may be recorded, from the question it answers.</summary>
+    public static TranscriptPrivacy PrivacyOf(ConversationState state)
+    {
+        if (state.Values.TryGetValue(HandoffKeys.Sensitive, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return TranscriptPrivacy.NotRecorded;
+        }
+
+        var waiting = state.DialogStack.Count > 0 ? state.DialogStack[^1].Id : string.Empty;
+        return waiting.EndsWith(HandoffKeys.SensitivePromptSuffix, StringComparison.Ordinal) ? TranscriptPrivacy.NotRecorded
+            : waiting.EndsWith(HandoffKeys.IdentifierPromptSuffix, StringComparison.Ordinal) ? TranscriptPrivacy.DigitsMasked
+            : TranscriptPrivacy.Recorded;
+    }
 
     public static TranscriptEntry Reply(string conversationKey, string entryKey, DateTimeOffset at, TranscriptAuthor author, string? staff, OutboundMessage message) =>
         new(conversationKey, entryKey, at, author, staff, message.ToPlainText(), TranscriptText.MaskedFor(message));

@@ -63,7 +63,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Null(await _bot.StateAsync());
         var left = Assert.Single(await store.ListAsync(_bot.Conversation.Key, CancellationToken.None));
         Assert.Equal(OutboxStatus.Pending, left.Status);
-        Assert.Contains("deleted", left.Message.ToPlainText());
+        Assert.Contains("tus datos se han borrado", left.Message.ToPlainText());
     }
 
     [Fact]
