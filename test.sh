@@ -9,8 +9,9 @@ log=$(mktemp)
 dotnet test LibraryBot.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
-  awk '{f+=$1; p+=$2; s+=$3} END {printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s}')
+# Each test project ends with "Total tests: N" then "Passed: N" / "Failed: N" / "Skipped: N" lines: add them up.
+summary=$(awk '/^[[:space:]]+Passed: [0-9]+$/ {p+=$2} /^[[:space:]]+Failed: [0-9]+$/ {f+=$2} /^[[:space:]]+Skipped: [0-9]+$/ {s+=$2}
+  END {printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log")
 rm -f "$log"
 echo "$summary"
 exit "$status"
