@@ -23,7 +23,7 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<BenchServer> StartAsync(string root, string work, string graphUrl, BenchSettings settings)
+    public static async Task<BenchServer> StartAsync(string root, string work, string graphUrl, BenchSettings settings, bool processing = true)
     {
         var dll = Path.Combine(root, "src", "Bot", "bin", "Release", "net10.0", "LibraryBot.Bot.dll");
         if (!File.Exists(dll))
@@ -53,6 +53,7 @@ internal sealed class BenchServer : IAsyncDisposable
         env["Channels__WhatsApp__ApiBaseUrl"] = graphUrl;
         env["Channels__WhatsApp__MessagesPerSecond"] = settings.MessagesPerSecond.ToString(CultureInfo.InvariantCulture);
         env["Bot__MessagesPerMinutePerPatron"] = "10000";
+        env["Inbox__ProcessingEnabled"] = processing ? "true" : "false";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[server] " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[server] " + e.Data); };
@@ -112,8 +113,16 @@ internal sealed class BenchServer : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -28,6 +28,25 @@ var peakRssMb = server.PeakRssMegabytes();
 var cpuMsPerTurn = server.CpuTime().TotalMilliseconds / Math.Max(1, turnsTotal);
 
 string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+await server.DisposeAsync();
+
+// Phase 2: the same load with turns off (acknowledgement path alone), then turns on to drain that backlog.
+var ackWork = Directory.CreateTempSubdirectory("librarybot-load-ack-");
+Wrk ackOnly;
+double drainTurnsPerSecond;
+long drainTurns;
+await using (var webhookOnly = await BenchServer.StartAsync(root, ackWork.FullName, graph.BaseUrl, settings, processing: false))
+{
+    ackOnly = await Wrk.RunAsync(root, webhookOnly.BaseUrl, settings);
+}
+
+await using (var drainer = await BenchServer.StartAsync(root, ackWork.FullName, graph.BaseUrl, settings, processing: true))
+{
+    var drainWatch = Stopwatch.StartNew();
+    await drainer.WaitForDrainAsync(TimeSpan.FromSeconds(300));
+    drainTurns = drainer.CompletedTurns();
+    drainTurnsPerSecond = drainTurns / drainWatch.Elapsed.TotalSeconds;
+}
 Console.WriteLine();
 Console.WriteLine($"acknowledged messages/s : {F(wrk.Requests / wrk.Seconds)} ({wrk.Requests} requests, {wrk.NonOk} not 200, {wrk.Seconds:F1} s, {settings.Connections} connections, {settings.Senders} senders)");
 Console.WriteLine($"ack latency p50 / p99   : {wrk.P50Ms:F2} ms / {wrk.P99Ms:F2} ms");
@@ -36,6 +55,9 @@ Console.WriteLine($"completed turns/s (all) : {F(turnsTotal / totalSeconds)} ({t
 Console.WriteLine($"replies sent to Graph   : {graph.Received} ({F(sentDuringLoad / loadSeconds)}/s during load)");
 Console.WriteLine($"peak RSS (server)       : {peakRssMb:F0} MB");
 Console.WriteLine($"server CPU per message  : {cpuMsPerTurn:F3} ms (ack + turn + replies; 2 cores allow at most {F(2000 / cpuMsPerTurn)} messages/s)");
+Console.WriteLine($"acked msg/s, turns off  : {F(ackOnly.Requests / ackOnly.Seconds)} (p50 {ackOnly.P50Ms:F2} ms, p99 {ackOnly.P99Ms:F2} ms)");
+Console.WriteLine($"turns/s draining backlog: {F(drainTurnsPerSecond)} ({drainTurns} turns, no inbound load)");
 Console.WriteLine();
 Console.WriteLine($"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {F(wrk.Requests / wrk.Seconds)} | {wrk.P50Ms:F2} | {wrk.P99Ms:F2} | {F(turnsDuringLoad / loadSeconds)} | {F(turnsTotal / totalSeconds)} | {peakRssMb:F0} MB |");
 work.Delete(recursive: true);
+ackWork.Delete(recursive: true);
