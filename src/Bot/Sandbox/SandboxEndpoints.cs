@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LibraryBot.Bot.Sandbox;
@@ -34,6 +36,10 @@ public static class SandboxEndpoints
             return endpoints;
         }
 
+        var services = endpoints.ServiceProvider;
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            BotLog.SandboxUrl(services.GetRequiredService<ILoggerFactory>().CreateLogger("LibraryBot.Sandbox"),
+                services.GetRequiredService<ISelfBaseAddress>().BaseAddress.ToString()));
         endpoints.MapGet("/", () => Asset("simulator.html"));
         endpoints.MapGet("/sandbox/assets/{name}", (string name) => Assets.ContainsKey(name) ? Asset(name) : Results.NotFound());
         endpoints.MapGet("/sandbox/channels", (EndpointDataSource sources) => Results.Json(
