@@ -58,6 +58,12 @@ internal static class WhatsAppSandboxEndpoints
         }
 
         var to = (string)body["to"]!;
+        if ((string?)body["type"] != "template" && store.WindowClosed(to))
+        {
+            return Error(logger, StatusCodes.Status400BadRequest, WhatsAppErrorMap.ReEngagementRequired, "(#131047) Re-engagement message",
+                "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
+        }
+
         var record = store.Add(to, body);
         WhatsAppLog.SandboxAccepted(logger, (string?)body["type"] ?? "text", WhatsAppLog.Hash(to));
         poster.QueueReceipts(record.MessageId, to);

@@ -9,6 +9,7 @@ internal sealed class WhatsAppSandboxStore(TimeProvider time)
     private const int KeptPerRecipient = 500;
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<WhatsAppSandboxRecord>> byRecipient = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> lastInbound = new(StringComparer.Ordinal);
     private long sequence;
 
     public static string NewMessageId() =>
@@ -31,6 +32,30 @@ internal sealed class WhatsAppSandboxStore(TimeProvider time)
             }
 
             return record;
+        }
+    }
+
+    /// <summary>Remembers when a patron last wrote, as Meta does, to enforce the 24-hour customer-service window.</summary>
+    public void NoteInbound(string patron, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            if (!lastInbound.TryGetValue(patron, out var known) || at > known)
+            {
+                lastInbound[patron] = at;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when this fake saw the patron's last message and it is more than 24 hours old: free-form messages are then
+    /// refused with 131047, as Meta refuses them. (A patron it never saw, e.g. after a restart of the server, is let through.)
+    /// </summary>
+    public bool WindowClosed(string patron)
+    {
+        lock (gate)
+        {
+            return lastInbound.TryGetValue(patron, out var at) && time.GetUtcNow() - at > TimeSpan.FromHours(24);
         }
     }
 

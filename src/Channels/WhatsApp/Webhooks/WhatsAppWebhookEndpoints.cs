@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Activities;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Channels.WhatsApp.Webhooks;
@@ -65,6 +67,14 @@ internal static class WhatsAppWebhookEndpoints
         {
             var acceptance = await sink.AcceptAsync(activities, cancellationToken);
             WhatsAppLog.WebhookAccepted(logger, activities.Count, acceptance.Accepted, acceptance.Duplicates);
+            if (settings.SandboxEnabled && request.HttpContext.RequestServices.GetService<Sandbox.WhatsAppSandboxStore>() is { } sandbox)
+            {
+                // The fake Graph API, like Meta, knows when each patron last wrote (for the 24-hour window).
+                foreach (var activity in activities.Where(a => a.Type is not (ActivityType.DeliveryStatus or ActivityType.Event)))
+                {
+                    sandbox.NoteInbound(activity.Conversation.UserId, activity.Timestamp);
+                }
+            }
         }
 
         return Results.Ok();
