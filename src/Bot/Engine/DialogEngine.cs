@@ -113,6 +113,7 @@ public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents, BotTe
         switch (channelEvent.Kind)
         {
             case ChannelEventKind.Follow:
+                await BranchScene.RememberAsync(context, channelEvent.Value, cancellationToken).ConfigureAwait(false);
                 WelcomeDialog.Greet(context, text);
                 dc.CancelAllDialogs();
                 await dc.BeginDialogAsync(LanguageDialog.Id, null, cancellationToken).ConfigureAwait(false);
@@ -120,6 +121,9 @@ public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents, BotTe
             case ChannelEventKind.MenuClick when channelEvent.Value is { } intentName && intents.Contains(intentName):
                 dc.CancelAllDialogs();
                 await dc.BeginDialogAsync(intents.Find(intentName).DialogId, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case ChannelEventKind.Scan:
+                await BranchScene.RememberAsync(context, channelEvent.Value, cancellationToken).ConfigureAwait(false);
                 break;
             case ChannelEventKind.Reaction when dc.ActiveDialog is not null:
                 await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);

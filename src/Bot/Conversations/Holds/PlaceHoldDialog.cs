@@ -30,7 +30,8 @@ public sealed class PlaceHoldDialog : WaterfallDialog
                     return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                 }
 
-                var home = branches.FirstOrDefault(b => b.BranchId == account.HomeBranchId);
+                var home = branches.FirstOrDefault(b => b.BranchId == account.HomeBranchId)
+                    ?? branches.FirstOrDefault(b => b.BranchId == BranchScene.Preferred(context.State));
                 var choices = branches.OrderBy(b => b == home ? 0 : 1).Select(b => new Choice(b.BranchId, b.Name)).ToList();
                 return await step.PromptAsync(PickupPromptId, new PromptOptions
                 {
