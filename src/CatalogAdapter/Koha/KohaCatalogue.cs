@@ -1,3 +1,4 @@
+using LibraryBot.CatalogAdapter.ConfiguredBranches;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ internal sealed class KohaCatalogue(
     IKohaApi api,
     ICatalogueSearch search,
     IOptions<KohaOptions> options,
-    IOptions<BranchHoursOptions> branchHours,
+    IOptions<CatalogBranchesOptions> branchHours,
     TimeProvider time,
     ILogger<KohaCatalogue> logger) : ICatalogue
 {

@@ -1,3 +1,4 @@
+using LibraryBot.CatalogAdapter.ConfiguredBranches;
 using System.Globalization;
 
 namespace LibraryBot.CatalogAdapter.Koha;
@@ -46,7 +47,7 @@ internal static class KohaMapper
             status == LibraryBot.CatalogAdapter.HoldStatus.Waiting && hold.Priority is > 0 ? hold.Priority : null);
     }
 
-    public static Branch Branch(KohaLibrary library, BranchHoursOptions hours, string defaultTimeZone)
+    public static Branch Branch(KohaLibrary library, CatalogBranchesOptions hours, string defaultTimeZone)
     {
         var configured = hours.Find(library.LibraryId);
         var address = string.Join(", ", new[] { library.Address1, library.Address2, library.Address3, library.PostalCode, library.City, library.Country }
@@ -59,9 +60,9 @@ internal static class KohaMapper
             string.IsNullOrWhiteSpace(library.Phone) ? null : library.Phone,
             latitude,
             longitude,
-            configured?.TimeZone ?? defaultTimeZone,
-            configured?.Weekly.Select(h => new OpeningHours(h.Day, h.Opens, h.Closes)).ToList() ?? [],
-            configured?.Exceptions.Select(e => new HoursException(e.Date, e.Opens, e.Closes, e.Reason)).ToList() ?? []);
+            string.IsNullOrEmpty(configured?.TimeZone) ? defaultTimeZone : configured.TimeZone,
+            configured?.WeeklyHours() ?? [],
+            configured?.ExceptionHours() ?? []);
     }
 
     /// <summary>Koha's free-text <c>geolocation</c> ("lat,long").</summary>

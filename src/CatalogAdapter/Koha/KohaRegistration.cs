@@ -1,3 +1,4 @@
+using LibraryBot.CatalogAdapter.ConfiguredBranches;
 using LibraryBot.CatalogAdapter.Sru;
 using LibraryBot.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class KohaRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddValidatedOptions<KohaOptions, KohaOptionsValidator>(KohaOptions.SectionName);
-        services.AddValidatedOptions<BranchHoursOptions, BranchHoursOptionsValidator>(BranchHoursOptions.SectionName);
+        services.AddValidatedOptions<CatalogBranchesOptions, BranchHoursOptionsValidator>(CatalogBranchesOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KohaTokenSource>();
         services.TryAddTransient<KohaAuthHandler>();
@@ -52,7 +53,7 @@ public static class KohaRegistration
             sp.GetRequiredService<IKohaApi>(),
             sp.GetRequiredService<SruCatalogueSearch>(),
             sp.GetRequiredService<IOptions<KohaOptions>>(),
-            sp.GetRequiredService<IOptions<BranchHoursOptions>>(),
+            sp.GetRequiredService<IOptions<CatalogBranchesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KohaCatalogue>>()));
         return builder;

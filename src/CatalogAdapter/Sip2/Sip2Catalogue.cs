@@ -1,3 +1,4 @@
+using LibraryBot.CatalogAdapter.ConfiguredBranches;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using LibraryBot.CatalogAdapter.ConfiguredBranches;
 using LibraryBot.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,11 +16,11 @@ public static class Sip2Registration
     public static IHostApplicationBuilder AddSip2Catalogue(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var search = builder.Configuration[$"{CatalogBranchesOptions.SectionName}:Search"];
+        var search = builder.Configuration[$"{CatalogueOptions.SectionName}:Search"];
         if (search is null || string.Equals(search, CatalogueProviders.DefaultSearch, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"{CatalogBranchesOptions.SectionName}:Search: SIP2 has no search; set it to {CatalogueProviders.Sru} when {CatalogBranchesOptions.SectionName}:Provider is {CatalogueProviders.Sip2}.");
+                $"{CatalogueOptions.SectionName}:Search: SIP2 has no search; set it to {CatalogueProviders.Sru} when {CatalogueOptions.SectionName}:Provider is {CatalogueProviders.Sip2}.");
         }
 
         var services = builder.Services;

@@ -1,3 +1,4 @@
+using LibraryBot.CatalogAdapter.ConfiguredBranches;
 using LibraryBot.CatalogAdapter.Sip2;
 using LibraryBot.CatalogAdapter.Tests.Embedded;
 using LibraryBot.CatalogAdapter.Tests.Sip2.Emulator;

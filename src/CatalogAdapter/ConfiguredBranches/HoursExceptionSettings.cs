@@ -1,4 +1,4 @@
-namespace LibraryBot.CatalogAdapter.Sip2;
+namespace LibraryBot.CatalogAdapter.ConfiguredBranches;
 
 /// <summary>A date with different hours; no <see cref="Opens"/> means closed all day.</summary>
 public sealed class HoursExceptionSettings

@@ -1,4 +1,4 @@
-namespace LibraryBot.CatalogAdapter.Sip2;
+namespace LibraryBot.CatalogAdapter.ConfiguredBranches;
 
 /// <summary>Regular hours for one day, e.g. <c>{ "Day": "Monday", "Opens": "09:00", "Closes": "17:00" }</c>.</summary>
 public sealed class OpeningHoursSettings
