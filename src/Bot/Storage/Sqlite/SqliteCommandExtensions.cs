@@ -18,6 +18,19 @@ internal static class SqliteCommandExtensions
         return command;
     }
 
+    /// <summary>Claims rows of <paramref name="table"/> for a worker until a time (inbox entries, outbox replies).</summary>
+    public static void Lease(this SqliteConnection connection, SqliteTransaction transaction, string table, string idColumn, IEnumerable<long> ids, string workerId, DateTimeOffset until)
+    {
+        using var lease = connection.Command($"UPDATE {table} SET lease_owner = $me, lease_until = $until WHERE {idColumn} = $id", transaction)
+            .With("$me", workerId).With("$until", until.ToUnixMs());
+        var id = lease.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            lease.ExecuteNonQuery();
+        }
+    }
+
     public static long ToUnixMs(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromUnixMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);

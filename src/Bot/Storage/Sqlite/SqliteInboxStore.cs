@@ -50,14 +50,7 @@ public sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
                 }
             }
 
-            using var lease = connection.Command("UPDATE inbox SET lease_owner = $me, lease_until = $until WHERE seq = $seq", transaction)
-                .With("$me", workerId).With("$until", (now + leaseFor).ToUnixMs());
-            var seq = lease.Parameters.Add("$seq", SqliteType.Integer);
-            foreach (var entry in entries)
-            {
-                seq.Value = entry.Sequence;
-                lease.ExecuteNonQuery();
-            }
+            connection.Lease(transaction, "inbox", "seq", entries.Select(e => e.Sequence), workerId, now + leaseFor);
 
             return entries;
         }, cancellationToken);

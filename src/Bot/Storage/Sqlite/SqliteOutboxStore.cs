@@ -23,14 +23,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                 ORDER BY o.next_attempt_at, o.id LIMIT $max
                 """, transaction).With("$now", nowMs).With("$max", maxItems);
             var items = ReadItems(select);
-            using var lease = connection.Command("UPDATE outbox SET lease_owner = $me, lease_until = $until WHERE id = $id", transaction)
-                .With("$me", workerId).With("$until", (now + leaseFor).ToUnixMs());
-            var id = lease.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var item in items)
-            {
-                id.Value = item.Id;
-                lease.ExecuteNonQuery();
-            }
+            connection.Lease(transaction, "outbox", "id", items.Select(i => i.Id), workerId, now + leaseFor);
 
             return items;
         }, cancellationToken);
