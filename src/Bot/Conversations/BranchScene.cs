@@ -1,6 +1,5 @@
-using LibraryBot.CatalogAdapter;
 using LibraryBot.Bot.Engine;
-using Microsoft.Extensions.DependencyInjection;
+using LibraryBot.CatalogAdapter;
 
 namespace LibraryBot.Bot.Conversations;
 
@@ -8,11 +7,11 @@ namespace LibraryBot.Bot.Conversations;
 /// A follow or scan through a branch's QR code (WeChat <c>qrscene_&lt;branch id&gt;</c>) remembers that branch as the
 /// patron's preferred one: holds offer it first when the library system names no home branch.
 /// </summary>
-public static class BranchScene
+public sealed class BranchScene(ICatalogue catalogue)
 {
     public const string PreferredBranchKey = "branch.preferred";
 
-    public static async Task RememberAsync(TurnContext context, string? scene, CancellationToken cancellationToken)
+    public async Task RememberAsync(ConversationState state, string? scene, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(scene))
         {
@@ -21,11 +20,11 @@ public static class BranchScene
 
         try
         {
-            var branches = await context.Services.GetRequiredService<ICatalogue>().GetBranchesAsync(cancellationToken).ConfigureAwait(false);
+            var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
             var branch = branches.FirstOrDefault(b => string.Equals(b.BranchId, scene.Trim(), StringComparison.OrdinalIgnoreCase));
             if (branch is not null)
             {
-                context.State.Values[PreferredBranchKey] = branch.BranchId;
+                state.Values[PreferredBranchKey] = branch.BranchId;
             }
         }
         catch (CatalogueException)

@@ -1,8 +1,8 @@
+using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
-using LibraryBot.Channels.Outbound;
 
 namespace LibraryBot.Bot.Conversations;
 
@@ -12,24 +12,25 @@ public sealed class LanguageDialog : WaterfallDialog
     public new const string Id = "language";
     public const string PromptId = "language.choice";
 
-    private static readonly Choice[] Languages =
+    private static readonly PromptChoice[] Languages =
     [
-        new(BotLocales.English, "English"),
-        new(BotLocales.Spanish, "Español"),
-        new(BotLocales.Chinese, "中文"),
-        new(BotLocales.Vietnamese, "Tiếng Việt"),
+        PromptChoice.Verbatim(BotLocales.English, "English"),
+        PromptChoice.Verbatim(BotLocales.Spanish, "Español"),
+        PromptChoice.Verbatim(BotLocales.Chinese, "中文"),
+        PromptChoice.Verbatim(BotLocales.Vietnamese, "Tiếng Việt"),
     ];
 
-    public LanguageDialog(BotText text)
-        : base(Id, [
-            (step, ct) => step.PromptAsync(PromptId, new PromptOptions { Prompt = text.Get("Language.Prompt", step.Context.Locale), Choices = Languages }, ct),
+    public LanguageDialog()
+        : base(Id)
+    {
+        AddDialog(new ChoicePrompt(PromptId));
+        AddSteps(
+            (step, ct) => step.PromptAsync(PromptId, new PromptOptions { Prompt = Say.Text("Language.Prompt"), Choices = Languages }, ct),
             (step, ct) =>
             {
-                step.Context.State.Locale = ((Choice)step.Result!).Id;
-                step.Context.SendText(text.Get("Language.Changed", step.Context.Locale));
+                LanguageMiddleware.Choose(step.Context.State, ((PromptChoice)step.Result!).Id);
+                step.Context.Say("Language.Changed");
                 return step.ReplaceDialogAsync(MenuDialog.Id, null, ct);
-            },
-        ])
-    {
+            });
     }
 }

@@ -2,7 +2,6 @@ using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
-using LibraryBot.Channels.Outbound;
 
 namespace LibraryBot.Bot.Conversations;
 
@@ -12,21 +11,17 @@ public sealed class MenuDialog : WaterfallDialog
     public new const string Id = "menu";
     public const string PromptId = "menu.choice";
 
-    public MenuDialog(IntentCatalog intents, BotText text)
-        : base(Id, [
-            (step, ct) =>
-            {
-                var locale = step.Context.Locale;
-                var choices = intents.MenuEntries.Select(i => new Choice(i.Name, text.Get(i.MenuTitleKey!, locale))).ToArray();
-                return step.PromptAsync(PromptId, new PromptOptions
-                {
-                    Prompt = text.Get("Menu.Prompt", locale),
-                    Choices = choices,
-                    ListButton = text.Get("Menu.Button", locale),
-                }, ct);
-            },
-            (step, ct) => step.ReplaceDialogAsync(intents.Find(((Choice)step.Result!).Id).DialogId, null, ct),
-        ])
+    public MenuDialog(IntentCatalog intents)
+        : base(Id)
     {
+        AddDialog(new ChoicePrompt(PromptId));
+        AddSteps(
+            (step, ct) => step.PromptAsync(PromptId, new PromptOptions
+            {
+                Prompt = Say.Text("Menu.Prompt"),
+                Choices = intents.MenuEntries.Select(i => PromptChoice.Of(i.Name, i.MenuTitleKey!)).ToArray(),
+                ListButton = Say.Text("Menu.Button"),
+            }, ct),
+            (step, ct) => step.ReplaceDialogAsync(intents.Find(((PromptChoice)step.Result!).Id).DialogId, null, ct));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Engine.Dialogs;
 
 namespace LibraryBot.Bot.Engine;

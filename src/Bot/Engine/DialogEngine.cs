@@ -1,147 +1,106 @@
-using LibraryBot.Bot.Conversations;
-using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine.Dialogs;
-using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Understanding;
 using LibraryBot.Channels.Activities;
 
 namespace LibraryBot.Bot.Engine;
 
 /// <summary>
-/// The bot at the end of the pipeline. Handles global interruptions first (menu, help, cancel, librarian, a language),
-/// then continues the active dialog; with no dialog waiting it starts the intent the patron asked for, or says it did
-/// not understand (and offers a librarian after two misunderstandings in a row).
+/// The bot at the end of the pipeline. It knows dialogs and intents, not library features:
+/// <list type="number">
+/// <item>A channel menu click starts the intent it names.</item>
+/// <item>With a question waiting, the message answers it — unless it clearly asks for something else, which is then
+/// served (a task replaces the question; an aside is answered and the question asked again). A message the question
+/// could not use twice is served as a new request.</item>
+/// <item>Otherwise the intent the message asks for starts, or the intent named <see cref="NotUnderstoodIntent"/>.</item>
+/// </list>
 /// </summary>
-public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents, BotText text) : IBot
+public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents) : IBot
 {
-    public const int MisunderstandingsBeforeOffer = 2;
+    /// <summary>The intent started when a message means nothing the bot knows (the conversations register it).</summary>
+    public const string NotUnderstoodIntent = "not-understood";
 
     public async Task OnTurnAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var dc = new DialogContext(dialogs, context);
         var activity = context.Activity;
-
         if (activity is { Type: ActivityType.Event, Event: { } channelEvent })
         {
             await OnEventAsync(dc, channelEvent, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (!context.State.Greeted)
-        {
-            WelcomeDialog.Greet(context, text);
-        }
-
-        if (PrivacyCommands.TryHandleWords(context, text))
-        {
-            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (text.MatchesAnyLanguage("Words.DeleteMyData", activity.Text))
-        {
-            await dc.BeginInterruptionAsync(DeleteDataDialog.Id, null, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (await TryInterruptAsync(dc, cancellationToken).ConfigureAwait(false))
+        if (activity.Type is not (ActivityType.Message or ActivityType.ChoiceReply or ActivityType.Location or ActivityType.Media))
         {
             return;
         }
 
-        if (activity.Type == ActivityType.Media && dc.ActiveDialog is null)
+        var intent = Requested(dc);
+        if (dc.ActiveDialog is { } active)
         {
-            context.SendText(text.Get("Media.CannotRead", context.Locale));
-            return;
+            var fit = dialogs.Find(active.Id).Fit(dc);
+            if (intent is not null && Interrupts(fit, context.Interpretation))
+            {
+                await StartAsync(dc, intent, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            if (!context.MessageUnused)
+            {
+                return;
+            }
+
+            // The question could not use this message: serve it as a new request.
+            dc.CancelAllDialogs();
+            intent = Requested(dc);
         }
 
-        var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-        if (result.Status != DialogTurnStatus.Empty)
-        {
-            return;
-        }
-
-        var match = intents.Recognize(context);
-        if (match is not null)
-        {
-            context.State.MisunderstoodInARow = 0;
-            await dc.BeginDialogAsync(intents.Find(match.IntentName).DialogId, match.Options, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await OnNotUnderstoodAsync(dc, cancellationToken).ConfigureAwait(false);
+        await StartAsync(dc, intent ?? intents.Find(NotUnderstoodIntent), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>The registered intent the message asks for, if any (while a question waits, its stand-in there).</summary>
+    private Intent? Requested(DialogContext dc)
     {
-        var context = dc.Context;
-        var command = GlobalCommand.Recognize(context.Activity, text);
-        switch (command.Kind)
+        var interpretation = dc.Context.Interpretation;
+        if (interpretation.IsNone || intents.TryFind(interpretation.Intent) is not { } intent)
         {
-            case GlobalCommandKind.Menu:
-                dc.CancelAllDialogs();
-                await dc.BeginDialogAsync(MenuDialog.Id, null, cancellationToken).ConfigureAwait(false);
-                return true;
-            case GlobalCommandKind.Cancel:
-                dc.CancelAllDialogs();
-                context.SendText(text.Get("Cancel.Done", context.Locale));
-                return true;
-            case GlobalCommandKind.Help:
-                context.SendText(text.Get("Help.Text", context.Locale));
-                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            case GlobalCommandKind.Librarian:
-                await dc.BeginInterruptionAsync(EscalationDialog.Id, new EscalationRequest(EscalationReason.PatronAsked), cancellationToken).ConfigureAwait(false);
-                return true;
-            case GlobalCommandKind.Language:
-                context.State.Locale = command.Locale;
-                context.SendText(text.Get("Language.Changed", context.Locale));
-                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            default:
-                return false;
+            return null;
         }
+
+        return dc.ActiveDialog is not null && intent.WhileAsked is { } instead ? intents.Find(instead) : intent;
+    }
+
+    /// <summary>A clear answer always answers; a free-text question yields only to an explicit request; anything else yields to a clear one.</summary>
+    private static bool Interrupts(AnswerFit fit, Interpretation interpretation) => fit switch
+    {
+        AnswerFit.Strong => false,
+        AnswerFit.Weak => interpretation.IsExplicit && interpretation.Source == InterpretationSource.Phrase,
+        _ => interpretation.IsClear,
+    };
+
+    private static async Task StartAsync(DialogContext dc, Intent intent, CancellationToken cancellationToken)
+    {
+        var options = intent.Options?.Invoke(dc.Context.Interpretation);
+        if (intent.Role == IntentRole.Aside && dc.ActiveDialog is not null)
+        {
+            await dc.BeginInterruptionAsync(intent.DialogId, options, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        dc.CancelAllDialogs();
+        await dc.BeginDialogAsync(intent.DialogId, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnEventAsync(DialogContext dc, ChannelEvent channelEvent, CancellationToken cancellationToken)
     {
-        var context = dc.Context;
-        if (PrivacyCommands.TryHandleEvent(context, channelEvent))
-        {
-            return;
-        }
-
         switch (channelEvent.Kind)
         {
-            case ChannelEventKind.Follow:
-                await BranchScene.RememberAsync(context, channelEvent.Value, cancellationToken).ConfigureAwait(false);
-                WelcomeDialog.Greet(context, text);
-                dc.CancelAllDialogs();
-                await dc.BeginDialogAsync(LanguageDialog.Id, null, cancellationToken).ConfigureAwait(false);
-                break;
-            case ChannelEventKind.MenuClick when channelEvent.Value is { } intentName && intents.Contains(intentName):
-                dc.CancelAllDialogs();
-                await dc.BeginDialogAsync(intents.Find(intentName).DialogId, null, cancellationToken).ConfigureAwait(false);
-                break;
-            case ChannelEventKind.Scan:
-                await BranchScene.RememberAsync(context, channelEvent.Value, cancellationToken).ConfigureAwait(false);
+            case ChannelEventKind.MenuClick when channelEvent.Value is { } name && intents.TryFind(name) is { } intent:
+                await StartAsync(dc, intent, cancellationToken).ConfigureAwait(false);
                 break;
             case ChannelEventKind.Reaction when dc.ActiveDialog is not null:
                 await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
                 break;
         }
-    }
-
-    private async Task OnNotUnderstoodAsync(DialogContext dc, CancellationToken cancellationToken)
-    {
-        var context = dc.Context;
-        context.State.MisunderstoodInARow++;
-        if (context.State.MisunderstoodInARow >= MisunderstandingsBeforeOffer)
-        {
-            context.State.MisunderstoodInARow = 0;
-            await dc.BeginDialogAsync(EscalationDialog.Id, new EscalationRequest(EscalationReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        context.SendText(text.Get("NotUnderstood.Text", context.Locale));
     }
 }

@@ -1,10 +1,9 @@
 namespace LibraryBot.Bot.Engine;
 
-/// <summary>The registered intents and their recognisers, in registration order.</summary>
-public sealed class IntentCatalog(IEnumerable<Intent> intents, IEnumerable<IIntentRecognizer> recognizers)
+/// <summary>The registered intents, by name.</summary>
+public sealed class IntentCatalog(IEnumerable<Intent> intents)
 {
     private readonly Dictionary<string, Intent> _byName = intents.ToDictionary(i => i.Name, StringComparer.Ordinal);
-    private readonly IIntentRecognizer[] _recognizers = recognizers.ToArray();
 
     /// <summary>Intents shown in the menu, in menu order.</summary>
     public IReadOnlyList<Intent> MenuEntries =>
@@ -12,19 +11,8 @@ public sealed class IntentCatalog(IEnumerable<Intent> intents, IEnumerable<IInte
 
     public bool Contains(string name) => _byName.ContainsKey(name);
 
+    public Intent? TryFind(string name) => _byName.GetValueOrDefault(name);
+
     public Intent Find(string name) =>
         _byName.TryGetValue(name, out var intent) ? intent : throw new InvalidOperationException($"No intent named '{name}'.");
-
-    public IntentMatch? Recognize(TurnContext context)
-    {
-        foreach (var recognizer in _recognizers)
-        {
-            if (recognizer.Recognize(context) is { } match && Contains(match.IntentName))
-            {
-                return match;
-            }
-        }
-
-        return null;
-    }
 }

@@ -15,6 +15,7 @@ namespace LibraryBot.Bot.Handoff;
 public sealed class HandoffService(
     IConversationStore conversations,
     ITranscriptStore transcripts,
+    ConversationEraser eraser,
     IStaffStore staff,
     IHandoffNotifier notifier,
     OutboxSignal outboxSignal,
@@ -111,8 +112,7 @@ public sealed class HandoffService(
     /// <summary>A patron's "delete my data": their transcript, ratings and conversation state.</summary>
     public async Task ForgetAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        await transcripts.DeleteConversationAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-        await conversations.DeleteAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+        await eraser.EraseAsync(conversationKey, stopPending: false, cancellationToken).ConfigureAwait(false);
         await notifier.ConversationChangedAsync(conversationKey, cancellationToken).ConfigureAwait(false);
     }
 

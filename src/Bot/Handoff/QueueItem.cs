@@ -1,4 +1,4 @@
-using LibraryBot.Bot.Conversations;
+using LibraryBot.Bot.Engine;
 using LibraryBot.Channels.Activities;
 
 namespace LibraryBot.Bot.Handoff;

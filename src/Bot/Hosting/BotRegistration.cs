@@ -1,15 +1,8 @@
 using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Conversations;
-using LibraryBot.Bot.Conversations.Account;
-using LibraryBot.Bot.Conversations.Common;
-using LibraryBot.Bot.Conversations.Holds;
-using LibraryBot.Bot.Conversations.Hours;
-using LibraryBot.Bot.Conversations.Location;
-using LibraryBot.Bot.Conversations.Search;
-using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
-using LibraryBot.Bot.Engine.Dialogs.Prompts;
+using LibraryBot.Bot.Understanding;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Localization;
@@ -49,6 +42,9 @@ public static class BotRegistration
         services.TryAddSingleton<InboxSignal>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WorkerHealth>();
+        services.TryAddSingleton<SecretVault>();
+        services.TryAddSingleton<SecretQuestions>();
+        services.TryAddSingleton<SecretRedactor>();
         services.TryAddSingleton<InboxWriter>();
         services.TryAddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboxWriter>());
         services.TryAddSingleton<IPassiveReplyBroker, PassiveReplyBroker>();
@@ -58,8 +54,9 @@ public static class BotRegistration
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 
-        // Engine: middleware in pipeline order, then the dialogs.
+        // Engine, understanding and conversations; the middleware runs in the order TurnOrder declares.
         services.TryAddSingleton<BotText>();
+        services.TryAddSingleton(TurnOrder.Middleware);
         services.AddSingleton<ITurnMiddleware, DedupeMiddleware>();
         services.AddSingleton<ITurnMiddleware, ReadReceiptMiddleware>();
         services.AddSingleton<ITurnMiddleware, RateLimitMiddleware>();
@@ -69,7 +66,8 @@ public static class BotRegistration
         services.TryAddSingleton<IBot, DialogEngine>();
         services.TryAddSingleton<IntentCatalog>();
         services.TryAddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
-        AddConversations(services);
+        services.AddUnderstanding();
+        services.AddConversations();
         builder.AddStaffConsole();
         return builder;
     }
@@ -80,27 +78,5 @@ public static class BotRegistration
         endpoints.MapSandboxPages();
         endpoints.MapStaffConsole();
         return endpoints;
-    }
-
-    private static void AddConversations(IServiceCollection services)
-    {
-        services.AddSingleton<Dialog, MenuDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MenuDialog.PromptId));
-        services.AddSingleton<Dialog, LanguageDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(LanguageDialog.PromptId));
-        services.AddSingleton<Dialog, DeleteDataDialog>();
-        services.AddSingleton<Dialog>(new ConfirmPrompt(DeleteDataDialog.PromptId));
-        services.AddSingleton<Dialog, EscalationDialog>();
-        services.AddSingleton<Dialog>(new ConfirmPrompt(EscalationDialog.PromptId));
-        services.AddSingleton(new Intent("language", LanguageDialog.Id, "Menu.Language", MenuOrder: 800));
-        services.AddSingleton(new Intent("librarian", EscalationDialog.Id, "Menu.Librarian", MenuOrder: 900));
-
-        // Library conversations, one call per feature; shared parts first, search last (it takes what nothing else understood).
-        services.AddConversationCommon();
-        services.AddAccountConversation();
-        services.AddHoldsConversation();
-        services.AddHoursConversation();
-        services.AddLocationConversation();
-        services.AddSearchConversation();
     }
 }

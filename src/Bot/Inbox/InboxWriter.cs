@@ -9,19 +9,22 @@ namespace LibraryBot.Bot.Inbox;
 /// <summary>
 /// The webhooks' way into the durable inbox. Concurrent requests are committed together in one transaction (group
 /// commit); each caller returns only after the commit that holds its activities, so the webhook may then answer 200.
+/// PINs are taken out of the messages first (<see cref="SecretRedactor"/>).
 /// </summary>
 public sealed class InboxWriter : IInboundSink, IAsyncDisposable
 {
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IInboxStore _store;
+    private readonly SecretRedactor _redactor;
     private readonly InboxSignal _signal;
     private readonly TimeProvider _clock;
     private readonly int _maxBatch;
     private readonly Task _loop;
 
-    public InboxWriter(IInboxStore store, InboxSignal signal, TimeProvider clock, IOptions<InboxOptions> options)
+    public InboxWriter(IInboxStore store, SecretRedactor redactor, InboxSignal signal, TimeProvider clock, IOptions<InboxOptions> options)
     {
         _store = store;
+        _redactor = redactor;
         _signal = signal;
         _clock = clock;
         _maxBatch = options.Value.MaxBatch;
@@ -35,7 +38,8 @@ public sealed class InboxWriter : IInboundSink, IAsyncDisposable
             return Task.FromResult(new InboundAcceptance(0, 0));
         }
 
-        var pending = new PendingWrite(activities);
+        // PINs never reach the store: they are taken out here, before anything is written.
+        var pending = new PendingWrite(activities.Select(_redactor.Redact).ToList());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The inbox is shutting down.");

@@ -21,6 +21,8 @@ public sealed class TurnRunner(
     BotText text,
     DeliveryStatusHandler deliveryStatuses,
     ConversationEraser eraser,
+    SecretVault secrets,
+    SecretQuestions secretQuestions,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     ILogger<TurnRunner> logger)
@@ -48,12 +50,14 @@ public sealed class TurnRunner(
                 return;
             }
 
-            var context = await RunPipelineAsync(activity, state, cancellationToken).ConfigureAwait(false);
+            var context = await RunPipelineAsync(activity, state, secrets.Peek(activity.DedupeKey), cancellationToken).ConfigureAwait(false);
             var commit = new TurnCommit(key, snapshot?.ETag, context.State, ToRecords(context), entry.Sequence);
             try
             {
                 await conversations.CommitTurnAsync(commit, cancellationToken).ConfigureAwait(false);
                 BotLog.TurnCompleted(logger, LogIds.Hash(key), context.Replies.Count, attempt);
+                secrets.Forget(activity.DedupeKey);
+                secretQuestions.Update(key, context.State);
                 inboxSignal.NotifyTurnCompleted(activity.DedupeKey);
                 if (context.Erase != ConversationErasure.None)
                 {
@@ -79,14 +83,17 @@ public sealed class TurnRunner(
         }
     }
 
-    private async Task<TurnContext> RunPipelineAsync(Activity activity, ConversationState state, CancellationToken cancellationToken)
+    private async Task<TurnContext> RunPipelineAsync(Activity activity, ConversationState state, KeptSecret? secret, CancellationToken cancellationToken)
     {
         if (IsFromPatron(activity) && (state.LastInboundAt is null || activity.Timestamp > state.LastInboundAt))
         {
             state.LastInboundAt = activity.Timestamp;
         }
 
-        var context = new TurnContext(activity, state, services, clock);
+        // A message that was a secret as a whole (a PIN typed on its own) is given back to the turn as it was typed.
+        var context = secret is { WholeMessage: true }
+            ? new TurnContext(activity with { Text = secret.Secret }, state, services, clock, text) { MessageIsSecret = true }
+            : new TurnContext(activity, state, services, clock, text) { Secret = secret?.Secret };
         try
         {
             await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
@@ -96,10 +103,10 @@ public sealed class TurnRunner(
         {
             // One poison message must not block the conversation: apologise, keep the stack as it was before, move on.
             BotLog.TurnFailed(logger, ex, LogIds.Hash(activity.Conversation.Key), ex.GetType().Name);
-            var recovered = new TurnContext(activity, StoreJson.Deserialize<ConversationState>(StoreJson.Serialize(state)), services, clock);
+            var recovered = new TurnContext(activity, StoreJson.Deserialize<ConversationState>(StoreJson.Serialize(state)), services, clock, text);
             recovered.State.DialogStack.Clear();
             recovered.State.RememberProcessed(activity.DedupeKey);
-            recovered.SendText(text.Get("Turn.Error", recovered.Locale));
+            recovered.Say("Turn.Error");
             return recovered;
         }
     }

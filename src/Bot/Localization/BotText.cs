@@ -29,6 +29,9 @@ public sealed class BotText
         return args.Length == 0 ? format : string.Format(BotLocales.Culture(locale), format, args);
     }
 
+    /// <summary>A string resource with its arguments written for the language: dates as that language writes them.</summary>
+    public string Format(string key, string locale, params object?[] args) => Say.Text(key, args).Render(this, locale);
+
     /// <summary>The words of a word-list resource in one language, folded.</summary>
     public IReadOnlyList<string> Words(string key, string locale) =>
         Get(key, locale).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextNormalizer.Fold).ToArray();

@@ -1,3 +1,5 @@
+using LibraryBot.Bot.Engine;
+
 namespace LibraryBot.Bot.Storage;
 
 /// <summary>
@@ -16,6 +18,10 @@ public interface IConversationStore
     /// </summary>
     Task<string> CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a conversation's state (a patron's data removal).</summary>
-    Task DeleteAsync(string conversationKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// A patron's data removal: replaces the state with <paramref name="residue"/> (what must be kept to honour the
+    /// patron's choices), deletes the replies already sent or stopped and the consumed inbox entries. Pending replies
+    /// (the confirmation) and messages not yet processed stay. Does nothing for an unknown conversation.
+    /// </summary>
+    Task EraseAsync(string conversationKey, ConversationState residue, CancellationToken cancellationToken);
 }

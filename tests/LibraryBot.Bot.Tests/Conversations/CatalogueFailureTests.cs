@@ -32,7 +32,7 @@ public sealed class CatalogueFailureTests : IAsyncLifetime
         Assert.Contains("pass this chat to a librarian", replies, StringComparison.Ordinal);
 
         Assert.Contains("I've asked a librarian", (await _bot.SendAsync("yes")).Plain(), StringComparison.Ordinal);
-        Assert.Equal(LibraryBot.Bot.Conversations.EscalationReason.NeedsStaff, (await _bot.StateAsync())!.Escalation!.Reason);
+        Assert.Equal(LibraryBot.Bot.Engine.EscalationReason.NeedsStaff, (await _bot.StateAsync())!.Escalation!.Reason);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
+using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Tests.Support;
+using LibraryBot.Bot.Understanding;
 using LibraryBot.Channels.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,18 +16,18 @@ public sealed class ChoicePagingTests
     {
         await using var bot = TestBot.Create(services =>
         {
-            var choices = Enumerable.Range(1, 25).Select(i => new Choice($"c{i}", $"Choice {i}")).ToArray();
+            var choices = Enumerable.Range(1, 25).Select(i => PromptChoice.Verbatim($"c{i}", $"Choice {i}")).ToArray();
             services.AddSingleton<Dialog>(new WaterfallDialog("many", [
-                (step, ct) => step.PromptAsync("many.choice", new PromptOptions { Prompt = "Pick one", Choices = choices, MaxAttempts = 1 }, ct),
+                (step, ct) => step.PromptAsync("many.choice", new PromptOptions { Prompt = Say.Verbatim("Pick one"), Choices = choices, MaxAttempts = 1 }, ct),
                 (step, ct) =>
                 {
-                    step.Context.SendText("picked " + ((Choice)step.Result!).Id);
+                    step.Context.SendText("picked " + ((PromptChoice)step.Result!).Id);
                     return step.EndDialogAsync(null, ct);
                 },
             ]));
             services.AddSingleton<Dialog>(new ChoicePrompt("many.choice"));
             services.AddSingleton(new Intent("many", "many"));
-            services.AddSingleton<IIntentRecognizer>(new Always("many"));
+            services.AddSingleton<IPhraseSource>(new TestPhrases(("many", "en", "=go")));
         });
 
         var first = Assert.IsType<ChoiceQuestion>((await bot.SendAsync("go"))[^1]);
@@ -34,10 +36,5 @@ public sealed class ChoicePagingTests
         Assert.Equal(2, second.Page);
         Assert.Equal(25, second.Choices.Count);
         Assert.Equal("picked c15", (await bot.ChooseAsync("c15")).Plain());
-    }
-
-    private sealed class Always(string intent) : IIntentRecognizer
-    {
-        public IntentMatch? Recognize(TurnContext context) => new(intent);
     }
 }

@@ -94,7 +94,7 @@ public sealed class DialogEngineTests : IAsyncLifetime
         Assert.Contains("I've asked a librarian", created.Plain());
         var state = await _bot.StateAsync();
         Assert.Empty(state!.DialogStack);
-        Assert.Equal(LibraryBot.Bot.Conversations.EscalationReason.PatronAsked, state.Escalation!.Reason);
+        Assert.Equal(LibraryBot.Bot.Engine.EscalationReason.PatronAsked, state.Escalation!.Reason);
     }
 
     [Fact]

@@ -1,57 +1,69 @@
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
-using LibraryBot.Channels.Outbound;
+using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LibraryBot.Bot.Tests.Engine;
 
-/// <summary>A small waterfall used to exercise the engine: size (choice), copies (number 1–5), name (text), confirm.</summary>
-internal static class OrderDialog
+/// <summary>
+/// A small waterfall used to exercise the engine: size (choice), copies (number 1–5), name (text), confirm. "order"
+/// reaches it through the understanding layer, as a phrase of its own.
+/// </summary>
+internal sealed class OrderDialog : WaterfallDialog
 {
-    public const string Id = "order";
+    public new const string Id = "order";
 
-    public static IServiceCollection AddOrderDialog(this IServiceCollection services)
+    public OrderDialog()
+        : base(Id)
     {
-        services.AddSingleton<Dialog>(new WaterfallDialog(Id, [
+        AddDialog(new ChoicePrompt("order.size"));
+        AddDialog(new NumberPrompt("order.copies", (n, _) => n is >= 1 and <= 5 && decimal.Truncate(n) == n ? null : Say.Verbatim("Between 1 and 5 copies, please.")));
+        AddDialog(new TextPrompt("order.name"));
+        AddDialog(new ConfirmPrompt("order.confirm"));
+        AddSteps(
             (step, ct) => step.PromptAsync("order.size", new PromptOptions
             {
-                Prompt = "Which size?",
-                Choices = [new Choice("small", "Small"), new Choice("large", "Large")],
+                Prompt = Say.Verbatim("Which size?"),
+                Choices = [PromptChoice.Verbatim("small", "Small"), PromptChoice.Verbatim("large", "Large")],
             }, ct),
             (step, ct) =>
             {
-                step.SetValue("size", ((Choice)step.Result!).Id);
-                return step.PromptAsync("order.copies", new PromptOptions { Prompt = "How many copies?", MaxAttempts = 3 }, ct);
+                step.SetValue("size", ((PromptChoice)step.Result!).Id);
+                return step.PromptAsync("order.copies", new PromptOptions { Prompt = Say.Verbatim("How many copies?") }, ct);
             },
             (step, ct) =>
             {
                 step.SetValue("copies", ((decimal)step.Result!).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return step.PromptAsync("order.name", new PromptOptions { Prompt = "Your name?" }, ct);
+                return step.PromptAsync("order.name", new PromptOptions { Prompt = Say.Verbatim("Your name?") }, ct);
             },
             (step, ct) =>
             {
                 step.SetValue("name", (string)step.Result!);
-                return step.PromptAsync("order.confirm", new PromptOptions { Prompt = $"Order {step.GetValue("copies")} {step.GetValue("size")} for {step.GetValue("name")}?" }, ct);
+                return step.PromptAsync("order.confirm", new PromptOptions { Prompt = Say.Verbatim($"Order {step.GetValue("copies")} {step.GetValue("size")} for {step.GetValue("name")}?") }, ct);
             },
             (step, ct) =>
             {
                 step.Context.SendText(step.Result is true ? "Ordered." : "Not ordered.");
                 return step.EndDialogAsync(null, ct);
-            },
-        ]));
-        services.AddSingleton<Dialog>(new ChoicePrompt("order.size"));
-        services.AddSingleton<Dialog>(new NumberPrompt("order.copies", (n, _) => n is >= 1 and <= 5 && decimal.Truncate(n) == n ? null : "Between 1 and 5 copies, please."));
-        services.AddSingleton<Dialog>(new TextPrompt("order.name"));
-        services.AddSingleton<Dialog>(new ConfirmPrompt("order.confirm"));
-        services.AddSingleton(new Intent("order", Id));
-        services.AddSingleton<IIntentRecognizer>(new KeywordRecognizer());
+            });
+    }
+}
+
+internal static class OrderDialogRegistration
+{
+    public static IServiceCollection AddOrderDialog(this IServiceCollection services)
+    {
+        services.AddSingleton<Dialog, OrderDialog>();
+        services.AddSingleton(new Intent("order", OrderDialog.Id));
+        services.AddSingleton<IPhraseSource>(new TestPhrases(("order", "en", "=order")));
         return services;
     }
+}
 
-    private sealed class KeywordRecognizer : IIntentRecognizer
-    {
-        public IntentMatch? Recognize(TurnContext context) =>
-            string.Equals(context.Activity.Text?.Trim(), "order", StringComparison.OrdinalIgnoreCase) ? new IntentMatch("order") : null;
-    }
+/// <summary>Phrases a test adds to the understanding layer, in the lexicon's syntax.</summary>
+internal sealed class TestPhrases(params (string Key, string Language, string Phrase)[] phrases) : IPhraseSource
+{
+    public IEnumerable<(string Key, string Language, string Phrase)> Phrases() => phrases;
 }

@@ -1,6 +1,7 @@
 using LibraryBot.Bot.Hosting;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.CatalogAdapter;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
 using LibraryBot.Channels.Outbound;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace LibraryBot.Bot.Tests.Support;
 
 /// <summary>
-/// The real bot (engine, dialogs, SQLite store, inbox, outbox records) without HTTP or background workers:
+/// The real bot (engine, understanding, dialogs, SQLite store, the demo library, inbox, outbox records) without HTTP or
+/// background workers:
 /// each <see cref="SendAsync(string)"/> stores an activity in the inbox, runs its turn, and returns the replies the
 /// turn wrote to the outbox. Script-style tests read like botbuilder's TestFlow.
 /// </summary>
@@ -45,6 +47,7 @@ public sealed class TestBot : IAsyncDisposable
         {
             ["Storage:Sqlite:Path"] = databasePath ?? Path.Combine(directory, "bot.db"),
             ["Bot:PrivacyUrl"] = "https://library.example/privacy",
+            ["Catalog:Embedded:Path"] = Path.Combine(directory, "demo-library.db"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -55,6 +58,7 @@ public sealed class TestBot : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero)));
         builder.Services.AddSingleton<ISelfBaseAddress>(new FixedBaseAddress(new Uri("http://127.0.0.1:5080/")));
         builder.AddBotCore();
+        builder.AddCatalogue();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         return new TestBot(host, directory, new ConversationRef(ChannelId.WhatsApp, "100000000000001", userId));

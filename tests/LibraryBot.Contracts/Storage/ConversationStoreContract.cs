@@ -134,23 +134,38 @@ public abstract class ConversationStoreContract : StorageContract
     }
 
     [Fact]
-    public async Task DeleteAsync_WhenConversationExists_RemovesIt()
+    public async Task EraseAsync_WhenConversationExists_KeepsOnlyTheResidueAndPendingReplies()
     {
-        await CommitAsync("ana", null, []);
+        var state = State("es");
+        state.Values["cards"] = "linked";
+        state.Values["marketing.optout"] = "2026-11-27T10:00:00Z";
+        var etag = await CommitAsync("ana", null, ["already sent"], state: state);
+        var sent = Assert.Single(await ClaimDueAsync());
+        await Outbox.MarkSentAsync(sent.Id, "wamid.out.1", Clock.GetUtcNow(), Ct);
+        await CommitAsync("ana", etag, ["the confirmation"], state: state);
         await CommitAsync("ben", null, []);
 
-        await Conversations.DeleteAsync(Patron("ana").Key, Ct);
+        var residue = new Bot.Engine.ConversationState { LastInboundAt = StorageSubject.Start };
+        residue.Values["marketing.optout"] = "2026-11-27T10:00:00Z";
+        await Conversations.EraseAsync(Patron("ana").Key, residue, Ct);
 
-        Assert.Null(await Conversations.LoadAsync(Patron("ana").Key, Ct));
+        var loaded = await Conversations.LoadAsync(Patron("ana").Key, Ct);
+        Assert.NotNull(loaded);
+        Assert.Null(loaded.State.Locale);
+        Assert.False(loaded.State.Values.ContainsKey("cards"));
+        Assert.Equal("2026-11-27T10:00:00Z", loaded.State.Values["marketing.optout"]);
+        Assert.Equal(StorageSubject.Start, loaded.State.LastInboundAt);
+        var left = Assert.Single(await Outbox.ListAsync(Patron("ana").Key, Ct));
+        Assert.Equal("the confirmation", Text(left));
+        Assert.Equal(StorageSubject.Start, left.LastInboundAt);
         Assert.NotNull(await Conversations.LoadAsync(Patron("ben").Key, Ct));
-        await CommitAsync("ana", null, ["welcome back"]);
-        Assert.NotNull(await Conversations.LoadAsync(Patron("ana").Key, Ct));
+        await CommitAsync("ana", loaded.ETag, ["welcome back"]);
     }
 
     [Fact]
-    public async Task DeleteAsync_WhenConversationUnknown_DoesNothing()
+    public async Task EraseAsync_WhenConversationUnknown_DoesNothing()
     {
-        await Conversations.DeleteAsync(Patron("nobody").Key, Ct);
+        await Conversations.EraseAsync(Patron("nobody").Key, new Bot.Engine.ConversationState(), Ct);
 
         Assert.Null(await Conversations.LoadAsync(Patron("nobody").Key, Ct));
     }

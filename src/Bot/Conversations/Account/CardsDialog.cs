@@ -1,7 +1,6 @@
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
-using LibraryBot.Channels.Outbound;
 
 namespace LibraryBot.Bot.Conversations.Account;
 
@@ -14,30 +13,33 @@ public sealed class CardsDialog : WaterfallDialog
     public const string UnlinkId = "unlink";
     private const string UsePrefix = "use:";
 
-    public CardsDialog(BotText text)
-        : base(Id, [
+    public CardsDialog()
+        : base(Id)
+    {
+        AddDialog(new ChoicePrompt(PromptId));
+        AddSteps(
             (step, ct) =>
             {
                 var context = step.Context;
                 var cards = LinkedCards.All(context.State);
                 if (cards.Count == 0)
                 {
-                    context.SendText(text.Get("Cards.None", context.Locale));
+                    context.Say("Cards.None");
                     return step.ReplaceDialogAsync(LinkCardDialog.Id, new LinkRequest(false), ct);
                 }
 
                 var active = LinkedCards.Active(context.State)?.PatronId;
                 var choices = cards
-                    .Select(c => new Choice(UsePrefix + c.PatronId, text.Get("Cards.Use", context.Locale, c.FirstName, c.MaskedCard) + (c.PatronId == active ? " ✓" : string.Empty)))
-                    .Append(new Choice(LinkId, text.Get("Cards.LinkAnother", context.Locale)))
-                    .Append(new Choice(UnlinkId, text.Get("Cards.Unlink", context.Locale)))
+                    .Select(c => PromptChoice.Of(UsePrefix + c.PatronId, c.PatronId == active ? "Cards.UseActive" : "Cards.Use", c.FirstName, c.MaskedCard))
+                    .Append(PromptChoice.Of(LinkId, "Cards.LinkAnother"))
+                    .Append(PromptChoice.Of(UnlinkId, "Cards.Unlink"))
                     .ToList();
-                return step.PromptAsync(PromptId, new PromptOptions { Prompt = text.Get("Cards.Prompt", context.Locale), Choices = choices }, ct);
+                return step.PromptAsync(PromptId, new PromptOptions { Prompt = Say.Text("Cards.Prompt"), Choices = choices }, ct);
             },
             (step, ct) =>
             {
                 var context = step.Context;
-                var id = ((Choice)step.Result!).Id;
+                var id = ((PromptChoice)step.Result!).Id;
                 if (id == LinkId)
                 {
                     return step.ReplaceDialogAsync(LinkCardDialog.Id, new LinkRequest(false), ct);
@@ -50,10 +52,8 @@ public sealed class CardsDialog : WaterfallDialog
 
                 LinkedCards.Use(context.State, id[UsePrefix.Length..]);
                 var card = LinkedCards.Active(context.State)!;
-                context.SendText(text.Get("Cards.Switched", context.Locale, card.FirstName, card.MaskedCard));
+                context.Say("Cards.Switched", card.FirstName, card.MaskedCard);
                 return step.EndDialogAsync(null, ct);
-            },
-        ])
-    {
+            });
     }
 }

@@ -1,19 +1,18 @@
 using LibraryBot.Bot.Conversations.Common;
-using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
 using LibraryBot.CatalogAdapter;
 using LibraryBot.Channels.Activities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Bot.Conversations.Account;
 
 /// <summary>
-/// Links a library card: card number, then PIN, checked by the library system. The PIN arrives as the PIN prompt's
-/// result, in memory, and goes straight to <see cref="ICatalogue.AuthenticateAsync"/>: it is never put in the dialog's
-/// values or options. Ends with true when a card is linked (so the action that needed it resumes), else false.
+/// Links a library card: card number, then PIN, checked by the library system — or both at once when the patron wrote
+/// them unprompted ("my card is … and my pin is …"). The PIN goes from the turn straight to
+/// <see cref="ICatalogue.AuthenticateAsync"/>: it never enters the dialog's values or options. Ends with true when a
+/// card is linked (so the action that needed it resumes), else false.
 /// </summary>
 public sealed class LinkCardDialog : WaterfallDialog
 {
@@ -22,57 +21,69 @@ public sealed class LinkCardDialog : WaterfallDialog
     public const string PinPromptId = "account.link.pin";
     private const string CardKey = "card";
 
-    public LinkCardDialog(BotText text, ILogger<LinkCardDialog> logger)
-        : base(Id, [
+    public LinkCardDialog(ICatalogue catalogue, ILogger<LinkCardDialog> logger)
+        : base(Id)
+    {
+        AddDialog(new CardPrompt(CardPromptId));
+        AddDialog(new PinPrompt(PinPromptId));
+        AddSteps(
             (step, ct) =>
             {
                 var context = step.Context;
                 if (PinLockout.LockedUntil(context.State, context.Clock.GetUtcNow()) is { } until)
                 {
-                    return LockedOutAsync(step, text, until, ct);
+                    return LockedOutAsync(step, until, ct);
                 }
 
-                if (step.Options<LinkRequest>() is { Explain: true })
+                var request = step.Options<LinkRequest>() ?? new LinkRequest(false);
+                if (request.CardNumber is { } given && CardNumber.IsValid(given))
                 {
-                    context.SendText(text.Get("Link.Intro", context.Locale));
+                    return step.NextAsync(given, ct);
                 }
 
-                return step.PromptAsync(CardPromptId, new PromptOptions
+                if (request.Explain)
                 {
-                    Prompt = text.Get("Link.AskCard", context.Locale),
-                    RetryPrompt = text.Get("Link.BadCard", context.Locale),
-                }, ct);
+                    context.Say("Link.Intro");
+                }
+
+                return step.PromptAsync(CardPromptId, new PromptOptions { Prompt = Say.Text("Link.AskCard"), RetryPrompt = Say.Text("Link.BadCard") }, ct);
             },
             (step, ct) =>
             {
+                var context = step.Context;
                 step.SetValue(CardKey, CardNumber.Normalize((string)step.Result!));
-                return step.PromptAsync(PinPromptId, new PromptOptions { Prompt = text.Get("Link.AskPin", step.Context.Locale) }, ct);
+                var entities = context.Interpretation.Entities;
+                if (entities.Pin is { Length: > 0 } pin)
+                {
+                    return step.NextAsync(pin, ct);
+                }
+
+                if (entities.PinLost)
+                {
+                    context.Say("Link.PinLost");
+                }
+
+                return step.PromptAsync(PinPromptId, new PromptOptions { Prompt = Say.Text("Link.AskPin") }, ct);
             },
-            (step, ct) => CheckAsync(step, text, logger, (string)step.Result!, ct),
-        ])
-    {
+            (step, ct) => CheckAsync(step, catalogue, logger, (string)step.Result!, ct));
     }
 
-    /// <summary>The card number prompt: 5 to 20 digits, spaces and hyphens ignored.</summary>
-    public static TextPrompt CardPrompt(BotText text) =>
-        new(CardPromptId, (answer, context) => CardNumber.IsValid(answer) ? null : text.Get("Link.BadCard", context.Locale));
-
-    private static async Task<DialogTurnResult> CheckAsync(WaterfallStepContext step, BotText text, ILogger logger, string pin, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> CheckAsync(WaterfallStepContext step, ICatalogue catalogue, ILogger logger, string pin, CancellationToken cancellationToken)
     {
         var context = step.Context;
         var card = step.GetValue(CardKey)!;
         step.Values.Remove(CardKey);
         var conversation = LogIds.Hash(context.Activity.Conversation.Key);
-        var result = await context.Services.GetRequiredService<ICatalogue>().AuthenticateAsync(card, pin, cancellationToken).ConfigureAwait(false);
+        var result = await catalogue.AuthenticateAsync(card, pin, cancellationToken).ConfigureAwait(false);
         if (result.Success)
         {
             PinLockout.Reset(context.State);
             LinkedCards.Link(context.State, new LinkedCard(result.PatronId!, result.FirstName ?? string.Empty, DisplayFormats.MaskCard(card)));
             ConversationsLog.CardLinked(logger, conversation);
-            context.SendText(text.Get("Link.Linked", context.Locale, result.FirstName, DisplayFormats.MaskCard(card)));
+            context.Say("Link.Linked", result.FirstName, DisplayFormats.MaskCard(card));
             if (context.Activity.Channel == ChannelId.WhatsApp)
             {
-                context.SendText(text.Get("Link.DeletePin", context.Locale));
+                context.Say("Link.DeletePin");
             }
 
             return await step.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
@@ -91,23 +102,25 @@ public sealed class LinkCardDialog : WaterfallDialog
             if (PinLockout.LockedUntil(context.State, now) is { } until)
             {
                 ConversationsLog.CardLockedOut(logger, conversation);
-                return await LockedOutAsync(step, text, until, cancellationToken).ConfigureAwait(false);
+                return await LockedOutAsync(step, until, cancellationToken).ConfigureAwait(false);
             }
 
-            context.SendText(text.Get("Link.Wrong", context.Locale, left));
+            context.Say("Link.Wrong", left);
             return await step.ReplaceDialogAsync(Id, new LinkRequest(false), cancellationToken).ConfigureAwait(false);
         }
 
-        var why = result.LibraryMessage ?? text.Get(result.Failure == AuthFailure.Expired ? "Link.RefusedExpired" : "Link.RefusedBlocked", context.Locale);
-        context.SendText(text.Get("Link.Refused", context.Locale, why));
+        var why = result.LibraryMessage is { } message
+            ? context.Localize("Reason.LibrarySaysOnly", message)
+            : context.Localize(result.Failure == AuthFailure.Expired ? "Link.RefusedExpired" : "Link.RefusedBlocked");
+        context.Say("Link.Refused", why);
         return await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<DialogTurnResult> LockedOutAsync(WaterfallStepContext step, BotText text, DateTimeOffset until, CancellationToken cancellationToken)
+    private static Task<DialogTurnResult> LockedOutAsync(WaterfallStepContext step, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var context = step.Context;
         var minutes = (int)Math.Ceiling((until - context.Clock.GetUtcNow()).TotalMinutes);
-        context.SendText(text.Get("Link.LockedOut", context.Locale, Math.Max(1, minutes)));
+        context.Say("Link.LockedOut", Math.Max(1, minutes));
         return step.EndDialogAsync(false, cancellationToken);
     }
 }

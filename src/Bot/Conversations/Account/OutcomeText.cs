@@ -1,20 +1,24 @@
 using LibraryBot.Bot.Engine;
-using LibraryBot.Bot.Localization;
 using LibraryBot.CatalogAdapter;
 
 namespace LibraryBot.Bot.Conversations.Account;
 
-/// <summary>Why the library said no: its own words, with our translation of the reason in the other languages.</summary>
+/// <summary>
+/// Why the library said no, in the patron's language: our translation of the reason, and the library system's own
+/// words after it, marked as the library's message (they are in the library's language, not necessarily the patron's).
+/// </summary>
 public static class OutcomeText
 {
-    public static string Reason(BotText text, string locale, OutcomeReason? reason, string? libraryMessage)
+    public static string Reason(TurnContext context, OutcomeReason? reason, string? libraryMessage)
     {
-        var ours = reason is { } r ? text.Get("Reason." + r, locale) : null;
+        var ours = reason is { } r ? context.Localize("Reason." + r) : null;
         if (string.IsNullOrWhiteSpace(libraryMessage))
         {
-            return ours ?? text.Get("Reason.NotRenewable", locale);
+            return ours ?? context.Localize("Reason.NotRenewable");
         }
 
-        return ours is null || locale == BotLocales.English ? libraryMessage : $"{ours} — {libraryMessage}";
+        return ours is null
+            ? context.Localize("Reason.LibrarySaysOnly", libraryMessage.Trim())
+            : context.Localize("Reason.LibrarySays", ours, libraryMessage.Trim());
     }
 }

@@ -1,7 +1,6 @@
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
-using LibraryBot.Channels.Outbound;
 
 namespace LibraryBot.Bot.Conversations.Account;
 
@@ -13,31 +12,32 @@ public sealed class UnlinkDialog : WaterfallDialog
     public const string ConfirmPromptId = "account.unlink.confirm";
     private const string PatronKey = "patron";
 
-    public UnlinkDialog(BotText text)
-        : base(Id, [
+    public UnlinkDialog()
+        : base(Id)
+    {
+        AddDialog(new ChoicePrompt(WhichPromptId));
+        AddDialog(new ConfirmPrompt(ConfirmPromptId));
+        AddSteps(
             (step, ct) =>
             {
                 var context = step.Context;
                 var cards = LinkedCards.All(context.State);
                 if (cards.Count == 0)
                 {
-                    context.SendText(text.Get("Cards.None", context.Locale));
+                    context.Say("Cards.None");
                     return step.EndDialogAsync(null, ct);
                 }
 
-                var choices = cards.Select(c => new Choice(c.PatronId, $"{c.FirstName} {c.MaskedCard}")).ToList();
+                var choices = cards.Select(c => PromptChoice.Verbatim(c.PatronId, $"{c.FirstName} {c.MaskedCard}")).ToList();
                 return choices.Count == 1
                     ? step.NextAsync(choices[0], ct)
-                    : step.PromptAsync(WhichPromptId, new PromptOptions { Prompt = text.Get("Cards.WhichUnlink", context.Locale), Choices = choices }, ct);
+                    : step.PromptAsync(WhichPromptId, new PromptOptions { Prompt = Say.Text("Cards.WhichUnlink"), Choices = choices }, ct);
             },
             (step, ct) =>
             {
-                var card = LinkedCards.All(step.Context.State).First(c => c.PatronId == ((Choice)step.Result!).Id);
+                var card = LinkedCards.All(step.Context.State).First(c => c.PatronId == ((PromptChoice)step.Result!).Id);
                 step.SetValue(PatronKey, card.PatronId);
-                return step.PromptAsync(ConfirmPromptId, new PromptOptions
-                {
-                    Prompt = text.Get("Cards.ConfirmUnlink", step.Context.Locale, card.FirstName, card.MaskedCard),
-                }, ct);
+                return step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = Say.Text("Cards.ConfirmUnlink", card.FirstName, card.MaskedCard) }, ct);
             },
             (step, ct) =>
             {
@@ -46,16 +46,14 @@ public sealed class UnlinkDialog : WaterfallDialog
                 if (step.Result is true && card is not null)
                 {
                     LinkedCards.Unlink(context.State, card.PatronId);
-                    context.SendText(text.Get("Cards.Unlinked", context.Locale, card.MaskedCard));
+                    context.Say("Cards.Unlinked", card.MaskedCard);
                 }
                 else
                 {
-                    context.SendText(text.Get("Cards.Kept", context.Locale));
+                    context.Say("Cards.Kept");
                 }
 
                 return step.EndDialogAsync(null, ct);
-            },
-        ])
-    {
+            });
     }
 }

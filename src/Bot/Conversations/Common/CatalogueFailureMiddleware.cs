@@ -1,8 +1,6 @@
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
-using LibraryBot.Bot.Localization;
 using LibraryBot.CatalogAdapter;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Bot.Conversations.Common;
@@ -11,7 +9,7 @@ namespace LibraryBot.Bot.Conversations.Common;
 /// When the library system fails during a turn (<see cref="CatalogueException"/>), the patron hears that it is not
 /// answering and is offered a librarian, instead of the generic turn error. The dialog that failed is dropped.
 /// </summary>
-public sealed class CatalogueFailureMiddleware(BotText text, ILogger<CatalogueFailureMiddleware> logger) : ITurnMiddleware
+public sealed class CatalogueFailureMiddleware(DialogSet dialogs, ILogger<CatalogueFailureMiddleware> logger) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
@@ -22,9 +20,9 @@ public sealed class CatalogueFailureMiddleware(BotText text, ILogger<CatalogueFa
         catch (CatalogueException ex)
         {
             ConversationsLog.CatalogueFailed(logger, ex, ex.Kind.ToString(), LogIds.Hash(context.Activity.Conversation.Key));
-            var dc = new DialogContext(context.Services.GetRequiredService<DialogSet>(), context);
+            var dc = new DialogContext(dialogs, context);
             dc.CancelAllDialogs();
-            context.SendText(text.Get("Catalogue.Unavailable", context.Locale));
+            context.Say("Catalogue.Unavailable");
             await dc.BeginDialogAsync(EscalationDialog.Id, new EscalationRequest(EscalationReason.NeedsStaff, "catalogue-" + ex.Kind), cancellationToken)
                 .ConfigureAwait(false);
         }

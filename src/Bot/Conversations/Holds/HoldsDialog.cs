@@ -1,17 +1,15 @@
 using System.Text;
 using LibraryBot.Bot.Conversations.Account;
-using LibraryBot.Bot.Conversations.Common;
+using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
 using LibraryBot.CatalogAdapter;
-using LibraryBot.Channels.Outbound;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LibraryBot.Bot.Conversations.Holds;
 
 /// <summary>"My holds": status, pickup branch, ready-until date and queue position; cancel one after confirmation.</summary>
-public sealed class HoldsDialog : WaterfallDialog
+public sealed class HoldsDialog : AccountDialog
 {
     public new const string Id = "holds.list";
     public const string CancelPromptId = "holds.list.cancel";
@@ -20,45 +18,45 @@ public sealed class HoldsDialog : WaterfallDialog
     private const string HoldKey = "hold";
     private const string TitleKey = "title";
 
-    public HoldsDialog(BotText text)
-        : base(Id, CardSteps.WithCard(
+    public HoldsDialog(ICatalogue catalogue)
+        : base(Id, catalogue)
+    {
+        AddDialog(new ChoicePrompt(CancelPromptId));
+        AddDialog(new ConfirmPrompt(ConfirmPromptId));
+        AddAccountSteps(
             async (step, ct) =>
             {
                 var context = step.Context;
-                var locale = context.Locale;
-                var account = await context.Services.GetRequiredService<ICatalogue>().GetAccountAsync(CardSteps.Card(step).PatronId, ct).ConfigureAwait(false);
+                var account = await Catalogue.GetAccountAsync(PatronId(step), ct).ConfigureAwait(false);
                 if (account.Holds.Count == 0)
                 {
-                    context.SendText(text.Get("Holds.None", locale, account.FirstName));
+                    context.Say("Holds.None", account.FirstName);
                     return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                 }
 
-                context.SendText(Describe(account, text, locale));
-                var choices = account.Holds.Select(h => new Choice(h.HoldId, text.Get("Holds.CancelChoice", locale, h.Title))).Append(new Choice(KeepId, text.Get("Holds.Keep", locale)));
+                context.SendText(Describe(account, context));
+                var choices = account.Holds.Select(h => PromptChoice.Of(h.HoldId, "Holds.CancelChoice", h.Title)).Append(PromptChoice.Of(KeepId, "Holds.Keep"));
                 return await step.PromptAsync(CancelPromptId, new PromptOptions
                 {
-                    Prompt = text.Get("Holds.CancelAsk", locale),
+                    Prompt = Say.Text("Holds.CancelAsk"),
                     Choices = choices.ToList(),
-                    ListButton = text.Get("Menu.Holds", locale),
+                    ListButton = Say.Text("Menu.Holds"),
                 }, ct).ConfigureAwait(false);
             },
             async (step, ct) =>
             {
-                var choice = (Choice)step.Result!;
-                var account = choice.Id == KeepId
-                    ? null
-                    : await step.Context.Services.GetRequiredService<ICatalogue>().GetAccountAsync(CardSteps.Card(step).PatronId, ct).ConfigureAwait(false);
+                var choice = (PromptChoice)step.Result!;
+                var account = choice.Id == KeepId ? null : await Catalogue.GetAccountAsync(PatronId(step), ct).ConfigureAwait(false);
                 var hold = account?.Holds.FirstOrDefault(h => h.HoldId == choice.Id);
                 if (hold is null)
                 {
-                    step.Context.SendText(text.Get("Holds.Kept", step.Context.Locale));
+                    step.Context.Say("Holds.Kept");
                     return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                 }
 
                 step.SetValue(HoldKey, hold.HoldId);
                 step.SetValue(TitleKey, hold.Title);
-                return await step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text.Get("Holds.ConfirmCancel", step.Context.Locale, hold.Title) }, ct)
-                    .ConfigureAwait(false);
+                return await step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = Say.Text("Holds.ConfirmCancel", hold.Title) }, ct).ConfigureAwait(false);
             },
             async (step, ct) =>
             {
@@ -66,33 +64,31 @@ public sealed class HoldsDialog : WaterfallDialog
                 var title = step.GetValue(TitleKey)!;
                 if (step.Result is not true)
                 {
-                    context.SendText(text.Get("Holds.Kept", context.Locale));
+                    context.Say("Holds.Kept");
                     return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                 }
 
-                var outcome = await context.Services.GetRequiredService<ICatalogue>()
-                    .CancelHoldAsync(CardSteps.Card(step).PatronId, step.GetValue(HoldKey)!, ct).ConfigureAwait(false);
+                var outcome = await Catalogue.CancelHoldAsync(PatronId(step), step.GetValue(HoldKey)!, ct).ConfigureAwait(false);
                 context.SendText(outcome.Success
-                    ? text.Get("Holds.Cancelled", context.Locale, title)
-                    : text.Get("Holds.NotCancelled", context.Locale, title, OutcomeText.Reason(text, context.Locale, outcome.Reason, outcome.LibraryMessage)));
+                    ? context.Localize("Holds.Cancelled", title)
+                    : context.Localize("Holds.NotCancelled", title, OutcomeText.Reason(context, outcome.Reason, outcome.LibraryMessage)));
                 return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
-            }))
-    {
+            });
     }
 
-    private static string Describe(PatronAccount account, BotText text, string locale)
+    private static string Describe(PatronAccount account, TurnContext context)
     {
-        var sb = new StringBuilder(text.Get("Holds.Header", locale, account.FirstName));
+        var sb = new StringBuilder(context.Localize("Holds.Header", account.FirstName));
         for (var i = 0; i < account.Holds.Count; i++)
         {
             var hold = account.Holds[i];
             var pickup = hold.PickupBranchName ?? hold.PickupBranchId;
             sb.Append('\n').Append(hold.Status switch
             {
-                HoldStatus.Ready when hold.ReadyUntil is { } until => text.Get("Holds.Ready", locale, i + 1, hold.Title, pickup, DisplayFormats.Date(until, locale)),
-                HoldStatus.InTransit => text.Get("Holds.InTransit", locale, i + 1, hold.Title, pickup),
-                _ when hold.QueuePosition is { } position => text.Get("Holds.Waiting", locale, i + 1, hold.Title, position, pickup),
-                _ => text.Get("Holds.WaitingNoQueue", locale, i + 1, hold.Title, pickup),
+                HoldStatus.Ready when hold.ReadyUntil is { } until => context.Localize("Holds.Ready", i + 1, hold.Title, pickup, until),
+                HoldStatus.InTransit => context.Localize("Holds.InTransit", i + 1, hold.Title, pickup),
+                _ when hold.QueuePosition is { } position => context.Localize("Holds.Waiting", i + 1, hold.Title, position, pickup),
+                _ => context.Localize("Holds.WaitingNoQueue", i + 1, hold.Title, pickup),
             });
         }
 

@@ -1,30 +1,33 @@
-using LibraryBot.Bot.Conversations.Common;
-using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Engine;
 using LibraryBot.CatalogAdapter;
 
 namespace LibraryBot.Bot.Conversations.Search;
 
-/// <summary>"Available at Central Library · On loan until December 14 at Riverside Branch", one part per copy.</summary>
+/// <summary>
+/// "Available at Central Library · On loan until December 14 at Riverside Branch · On loan, overdue since
+/// November 24, at Jade Street Branch", one part per copy.
+/// </summary>
 public static class AvailabilityText
 {
-    public static string Describe(CatalogueRecord record, BotText text, string locale)
+    public static string Describe(CatalogueRecord record, TurnContext context, DateOnly today)
     {
         if (record.Holdings.Count == 0)
         {
-            return text.Get("Record.NoCopies", locale);
+            return context.Localize("Record.NoCopies");
         }
 
         var parts = record.Holdings
             .OrderBy(h => h.Status == ItemStatus.Available ? 0 : 1)
             .Select(h => h.Status switch
             {
-                ItemStatus.Available => text.Get("Record.Available", locale, h.BranchName),
-                ItemStatus.OnLoan when h.DueDate is { } due => text.Get("Record.OnLoan", locale, h.BranchName, DisplayFormats.Date(due, locale)),
-                ItemStatus.OnLoan => text.Get("Record.OnLoanNoDate", locale, h.BranchName),
-                ItemStatus.InTransit => text.Get("Record.InTransit", locale, h.BranchName),
-                ItemStatus.OnHoldShelf => text.Get("Record.OnHoldShelf", locale, h.BranchName),
-                ItemStatus.NotForLoan => text.Get("Record.NotForLoan", locale, h.BranchName),
-                _ => text.Get("Record.Unknown", locale, h.BranchName),
+                ItemStatus.Available => context.Localize("Record.Available", h.BranchName),
+                ItemStatus.OnLoan when h.DueDate is { } due && due < today => context.Localize("Record.OnLoanOverdue", h.BranchName, due),
+                ItemStatus.OnLoan when h.DueDate is { } due => context.Localize("Record.OnLoan", h.BranchName, due),
+                ItemStatus.OnLoan => context.Localize("Record.OnLoanNoDate", h.BranchName),
+                ItemStatus.InTransit => context.Localize("Record.InTransit", h.BranchName),
+                ItemStatus.OnHoldShelf => context.Localize("Record.OnHoldShelf", h.BranchName),
+                ItemStatus.NotForLoan => context.Localize("Record.NotForLoan", h.BranchName),
+                _ => context.Localize("Record.Unknown", h.BranchName),
             })
             .Distinct(StringComparer.Ordinal);
         return string.Join(" · ", parts);

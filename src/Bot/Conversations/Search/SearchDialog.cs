@@ -1,17 +1,18 @@
 using LibraryBot.Bot.Conversations.Common;
-using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Storage;
 using LibraryBot.CatalogAdapter;
-using LibraryBot.Channels.Outbound;
-using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 
 namespace LibraryBot.Bot.Conversations.Search;
 
 /// <summary>
-/// Searches the catalogue and shows one page of results (5) as choices, with "more results" when there are more;
-/// choosing a result (or the only one) opens its record. No results: spelling and fewer-words suggestions and a librarian offer.
+/// Searches the catalogue (by author when the patron named one, falling back to any field) and shows one page of
+/// results (5) as choices, with "more results" when there are more; choosing a result (or the only one) opens its
+/// record. No results: spelling and fewer-words advice and a librarian offer — or, for a message that was only tried
+/// as a title, "I didn't understand", counted as a misunderstanding.
 /// </summary>
 public sealed class SearchDialog : WaterfallDialog
 {
@@ -21,89 +22,93 @@ public sealed class SearchDialog : WaterfallDialog
     public const string MoreId = "more";
     public const int PageSize = 5;
 
-    public SearchDialog(BotText text)
-        : base(Id, [
-            (step, ct) => step.Options<SearchRequest>()?.Terms is null
-                ? step.PromptAsync(TermsPromptId, new PromptOptions { Prompt = text.Get("Search.AskTerms", step.Context.Locale) }, ct)
-                : step.NextAsync(step.Options<SearchRequest>()!.Terms, ct),
-            (step, ct) => ShowPageAsync(step, text, (string)step.Result!, ct),
-            (step, ct) => OnChoiceAsync(step, ct),
-        ])
+    public SearchDialog(ICatalogueSearch search)
+        : base(Id)
     {
+        AddDialog(new TextPrompt(TermsPromptId));
+        AddDialog(new ChoicePrompt(ResultPromptId));
+        AddSteps(
+            (step, ct) => step.Options<SearchRequest>() is { } request && (request.Terms ?? request.Author) is not null
+                ? step.NextAsync(null, ct)
+                : step.PromptAsync(TermsPromptId, new PromptOptions { Prompt = Say.Text("Search.AskTerms") }, ct),
+            (step, ct) =>
+            {
+                var request = step.Options<SearchRequest>() ?? new SearchRequest(null);
+                return ShowPageAsync(step, search, step.Result is string typed ? request with { Terms = typed } : request, ct);
+            },
+            (step, ct) => OnChoiceAsync(step, ct));
     }
 
-    private static async Task<DialogTurnResult> ShowPageAsync(WaterfallStepContext step, BotText text, string terms, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> ShowPageAsync(WaterfallStepContext step, ICatalogueSearch search, SearchRequest request, CancellationToken cancellationToken)
     {
         var context = step.Context;
-        var request = step.Options<SearchRequest>() ?? new SearchRequest(terms);
-        var search = context.Services.GetRequiredService<ICatalogueSearch>();
-        var page = await search.SearchAsync(new SearchQuery(terms, Page: request.Page, PageSize: PageSize), cancellationToken).ConfigureAwait(false);
-        step.SetValue("terms", terms);
-        step.SetValue("page", request.Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (page, shown, effective) = await FindAsync(search, request, cancellationToken).ConfigureAwait(false);
         if (page.Hits.Count == 0)
         {
-            return await NoResultsAsync(step, text, terms, request, cancellationToken).ConfigureAwait(false);
+            if (!request.Explicit)
+            {
+                // A message nobody understood, and not a title either: a misunderstanding.
+                return await NotUnderstoodDialog.Count(step, "Search.NotUnderstood", cancellationToken, shown).ConfigureAwait(false);
+            }
+
+            context.Say("Search.NoResults", shown);
+            return await step.ReplaceDialogAsync(EscalationDialog.Id, new EscalationRequest(Engine.EscalationReason.PatronAsked, "search"), cancellationToken).ConfigureAwait(false);
         }
 
         context.State.MisunderstoodInARow = 0;
+        var from = effective with { Explicit = true };
         if (page.Total == 1)
         {
             return await step.ReplaceDialogAsync(RecordDialog.Id, new RecordRequest(page.Hits[0].RecordId), cancellationToken).ConfigureAwait(false);
         }
 
-        var locale = context.Locale;
-        var choices = page.Hits.Select(h => new Choice(h.RecordId, h.Title, Describe(h, text, locale))).ToList();
+        var choices = page.Hits.Select(h => PromptChoice.Verbatim(h.RecordId, h.Title, Describe(h))).ToList();
         if (page.HasMore)
         {
-            choices.Add(new Choice(MoreId, text.Get("Search.More", locale)));
+            choices.Add(PromptChoice.Of(MoreId, "Search.More"));
         }
 
+        step.SetValue("request", JsonSerializer.Serialize(from, StoreJson.Options));
         return await step.PromptAsync(ResultPromptId, new PromptOptions
         {
-            Prompt = text.Get("Search.Results", locale, page.Total, terms, page.Page),
+            Prompt = Say.Text("Search.Results", page.Total, shown, page.Page),
             Choices = choices,
-            ListButton = text.Get("Search.ResultsButton", locale),
+            ListButton = Say.Text("Search.ResultsButton"),
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DialogTurnResult> NoResultsAsync(WaterfallStepContext step, BotText text, string terms, SearchRequest request, CancellationToken cancellationToken)
+    /// <summary>An author search first when an author was named; then the words in any field.</summary>
+    private static async Task<(SearchPage Page, string Shown, SearchRequest Effective)> FindAsync(ICatalogueSearch search, SearchRequest request, CancellationToken cancellationToken)
     {
-        var context = step.Context;
-        if (!request.Explicit)
+        if (request.Author is { Length: > 0 } author)
         {
-            // A message nobody understood, and not a title either: count it as a misunderstanding.
-            context.State.MisunderstoodInARow = request.MisunderstoodBefore + 1;
-            if (context.State.MisunderstoodInARow >= DialogEngine.MisunderstandingsBeforeOffer)
+            var byAuthor = await search.SearchAsync(new SearchQuery(author, SearchField.Author, request.Page, PageSize), cancellationToken).ConfigureAwait(false);
+            if (byAuthor.Hits.Count > 0)
             {
-                context.State.MisunderstoodInARow = 0;
-                return await step.ReplaceDialogAsync(EscalationDialog.Id, new EscalationRequest(EscalationReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
+                return (byAuthor, author, request with { Terms = null });
             }
-
-            context.SendText(text.Get("Search.NotUnderstood", context.Locale, terms));
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        context.SendText(text.Get("Search.NoResults", context.Locale, terms));
-        return await step.ReplaceDialogAsync(EscalationDialog.Id, new EscalationRequest(EscalationReason.PatronAsked, "search"), cancellationToken)
-            .ConfigureAwait(false);
+        var terms = request.Terms ?? request.Author ?? string.Empty;
+        var page = await search.SearchAsync(new SearchQuery(terms, Page: request.Page, PageSize: PageSize), cancellationToken).ConfigureAwait(false);
+        return (page, terms, request with { Terms = terms, Author = null });
     }
 
     private static Task<DialogTurnResult> OnChoiceAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var terms = step.GetValue("terms")!;
-        var page = int.Parse(step.GetValue("page")!, System.Globalization.CultureInfo.InvariantCulture);
+        var request = JsonSerializer.Deserialize<SearchRequest>(step.GetValue("request")!, StoreJson.Options)!;
         return step.Result switch
         {
-            Choice { Id: MoreId } => step.ReplaceDialogAsync(Id, new SearchRequest(terms, page + 1), cancellationToken),
-            Choice choice => step.ReplaceDialogAsync(RecordDialog.Id, new RecordRequest(choice.Id, terms, page), cancellationToken),
+            PromptChoice { Id: MoreId } => step.ReplaceDialogAsync(Id, request with { Page = request.Page + 1 }, cancellationToken),
+            PromptChoice choice => step.ReplaceDialogAsync(RecordDialog.Id, new RecordRequest(choice.Id, request), cancellationToken),
             _ => step.EndDialogAsync(null, cancellationToken),
         };
     }
 
-    private static string Describe(SearchHit hit, BotText text, string locale)
+    private static Say Describe(SearchHit hit)
     {
         var who = string.Join(", ", hit.Authors.Take(2));
         var year = hit.Year is { } y ? $" ({y})" : string.Empty;
-        return text.Get("Search.HitDescription", locale, who + year, hit.Availability.Available, hit.Availability.Total);
+        return Say.Text("Search.HitDescription", who + year, hit.Availability.Available, hit.Availability.Total);
     }
 }

@@ -1,6 +1,9 @@
 namespace LibraryBot.Bot.Engine.Dialogs;
 
-/// <summary>The dialogs the bot knows, by id (registered once at start; dialogs are stateless: state lives on the stack).</summary>
+/// <summary>
+/// The dialogs the bot knows, by id, with the prompts each declared (registered once at start; dialogs are stateless:
+/// state lives on the stack).
+/// </summary>
 public sealed class DialogSet
 {
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
@@ -18,6 +21,11 @@ public sealed class DialogSet
         if (!_dialogs.TryAdd(dialog.Id, dialog))
         {
             throw new InvalidOperationException($"A dialog with id '{dialog.Id}' is already registered.");
+        }
+
+        foreach (var child in dialog.Children)
+        {
+            Add(child);
         }
 
         return this;

@@ -8,11 +8,21 @@ public delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext step, 
 
 /// <summary>
 /// A dialog made of steps run in order; each step usually asks something (a prompt) and the next receives the answer.
-/// The step index and values persist on the stack, so a waterfall survives restarts between turns.
+/// The step index and values persist on the stack, so a waterfall survives restarts between turns. Subclasses receive
+/// their services by constructor injection and add their steps and prompts there.
 /// </summary>
-public class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> steps) : Dialog(id)
+public class WaterfallDialog : Dialog
 {
     private const string StepKey = "step";
+    private readonly List<WaterfallStep> _steps = [];
+
+    public WaterfallDialog(string id, IEnumerable<WaterfallStep> steps)
+        : base(id) => _steps.AddRange(steps);
+
+    protected WaterfallDialog(string id)
+        : base(id)
+    {
+    }
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -32,11 +42,13 @@ public class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> steps) : Di
             ? dc.EndDialogAsync(result, cancellationToken)
             : RunStepAsync(dc, CurrentStep(dc.ActiveDialog!) + 1, result, cancellationToken);
 
+    protected void AddSteps(params WaterfallStep[] steps) => _steps.AddRange(steps);
+
     private static int CurrentStep(DialogInstance instance) => instance.State[StepKey]?.GetValue<int>() ?? -1;
 
     private Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, CancellationToken cancellationToken)
     {
-        if (index >= steps.Count)
+        if (index >= _steps.Count)
         {
             return dc.EndDialogAsync(result, cancellationToken);
         }
@@ -44,6 +56,6 @@ public class WaterfallDialog(string id, IReadOnlyList<WaterfallStep> steps) : Di
         var instance = dc.ActiveDialog!;
         instance.State[StepKey] = index;
         var step = new WaterfallStepContext(dc, instance, index, result, (r, ct) => RunStepAsync(dc, index + 1, r, ct));
-        return steps[index](step, cancellationToken);
+        return _steps[index](step, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Localization;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace LibraryBot.Bot.Engine.Middleware;
 /// Limits how fast one patron can drive the bot (a sliding one-minute window per conversation, in this process).
 /// Over the limit the message is still recorded as processed, and the patron is asked once to slow down.
 /// </summary>
-public sealed class RateLimitMiddleware(IOptions<BotOptions> options, BotText text) : ITurnMiddleware
+public sealed class RateLimitMiddleware(IOptions<BotOptions> options) : ITurnMiddleware
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
@@ -28,7 +27,7 @@ public sealed class RateLimitMiddleware(IOptions<BotOptions> options, BotText te
             case Verdict.Allowed:
                 return next(context, cancellationToken);
             case Verdict.FirstRefusal:
-                context.SendText(text.Get("RateLimit.SlowDown", context.Locale));
+                context.Say("RateLimit.SlowDown");
                 break;
         }
 

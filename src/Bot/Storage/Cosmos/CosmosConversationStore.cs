@@ -1,4 +1,5 @@
 using System.Net;
+using LibraryBot.Bot.Engine;
 using Microsoft.Azure.Cosmos;
 
 namespace LibraryBot.Bot.Storage.Cosmos;
@@ -60,22 +61,44 @@ public sealed class CosmosConversationStore(CosmosStorage storage, CosmosSequenc
         return etag;
     }
 
-    public async Task DeleteAsync(string conversationKey, CancellationToken cancellationToken)
+    public async Task EraseAsync(string conversationKey, ConversationState residue, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        var ids = await container.QueryListAsync<string>(new QueryDefinition("SELECT VALUE c.id FROM c"), conversationKey, cancellationToken).ConfigureAwait(false);
-        foreach (var id in ids)
+        while (await container.ReadOrNullAsync<ConversationDocument>(ConversationDocument.DocumentId, conversationKey, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            // The residue replaces the state; pending replies (the confirmation) stay in the document; finished ones go.
+            var document = found.Document;
+            document.State = residue;
+            document.Outbox.RemoveAll(r => r.Status != OutboxStatus.Pending);
+            try
+            {
+                await WriteAsync(container, document, found.ETag, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A turn committed meanwhile: erase again from what it wrote.
+            }
+        }
+
+        var others = await container.QueryListAsync<PartitionEntry>(
+            new QueryDefinition("SELECT c.id, c.type, c.done FROM c WHERE c.type = @reply OR (c.type = @inbox AND c.done = true)")
+                .WithParameter("@reply", ArchivedReplyDocument.DocumentType).WithParameter("@inbox", InboxDocument.DocumentType),
+            conversationKey, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in others)
         {
             try
             {
-                await container.DeleteItemAsync<object>(id, new PartitionKey(conversationKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await container.DeleteItemAsync<object>(entry.Id, new PartitionKey(conversationKey), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (CosmosException ex) when (ex.Is(HttpStatusCode.NotFound))
             {
-                // Already gone (a concurrent delete or an entry's expiry).
+                // Already gone (a concurrent erasure or an entry's expiry).
             }
         }
     }
+
+    private sealed record PartitionEntry(string Id, string? Type, bool? Done);
 
     /// <summary>Moves finished replies beyond what the document keeps into archive documents (written first, so none is lost).</summary>
     internal static async Task ArchiveAsync(Container container, ConversationDocument document, CancellationToken cancellationToken)

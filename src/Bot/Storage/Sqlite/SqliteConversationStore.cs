@@ -68,16 +68,17 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         }, cancellationToken);
     }
 
-    /// <summary>Deletes the state, the replies already sent or stopped, and the consumed inbox entries (pending replies still go out).</summary>
-    public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken) =>
+    /// <summary>Replaces the state with the residue, deletes the replies already sent or stopped and the consumed inbox entries (pending replies still go out).</summary>
+    public Task EraseAsync(string conversationKey, ConversationState residue, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.Command(
                 """
-                DELETE FROM conversations WHERE conversation_key = $k;
+                UPDATE conversations SET state_json = $s, last_inbound_at = $l, version = version + 1 WHERE conversation_key = $k;
                 DELETE FROM outbox WHERE conversation_key = $k AND status <> 0;
                 DELETE FROM inbox WHERE conversation_key = $k AND status = 1;
-                """, transaction).With("$k", conversationKey);
+                """, transaction)
+                .With("$k", conversationKey).With("$s", StoreJson.Serialize(residue)).With("$l", residue.LastInboundAt?.ToUnixMs());
             return command.ExecuteNonQuery();
         }, cancellationToken);
 }

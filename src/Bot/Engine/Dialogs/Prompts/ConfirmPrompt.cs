@@ -1,10 +1,13 @@
-using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Understanding;
 using LibraryBot.Channels.Outbound;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LibraryBot.Bot.Engine.Dialogs.Prompts;
 
-/// <summary>Asks a yes/no question, shown with Yes and No choices; understands yes and no in all four languages.</summary>
+/// <summary>
+/// Asks a yes/no question, shown with Yes and No choices. Understands the buttons, "1"/"2", and yes or no as the
+/// understanding layer reads them in all four languages ("sí, claro", "好的", "vâng ạ", "no thanks"), plus any intent
+/// the question lists as meaning yes.
+/// </summary>
 public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 {
     public const string YesId = "yes";
@@ -18,29 +21,13 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
             return PromptRecognition<bool>.Ok(activity.ChoiceId == YesId);
         }
 
-        var words = context.Services.GetRequiredService<BotText>();
-        var text = activity.Text ?? string.Empty;
-        if (text.Trim() is "1" or "１")
-        {
-            return PromptRecognition<bool>.Ok(true);
-        }
-
-        if (text.Trim() is "2" or "２")
-        {
-            return PromptRecognition<bool>.Ok(false);
-        }
-
-        if (words.MatchesAnyLanguage("Words.Yes", text))
-        {
-            return PromptRecognition<bool>.Ok(true);
-        }
-
-        return words.MatchesAnyLanguage("Words.No", text) ? PromptRecognition<bool>.Ok(false) : PromptRecognition<bool>.NotRecognized;
+        var text = (activity.Text ?? string.Empty).Trim();
+        var intent = context.Interpretation.Intent;
+        return text is "1" or "１" or "👍" or "👌" or "✅" or "🙆" || intent == IntentNames.Affirm || (options.YesIntents?.Contains(intent) ?? false) ? PromptRecognition<bool>.Ok(true)
+            : text is "2" or "２" || intent == IntentNames.Deny ? PromptRecognition<bool>.Ok(false)
+            : PromptRecognition<bool>.NotRecognized;
     }
 
-    protected override OutboundMessage Render(TurnContext context, PromptOptions options, string text)
-    {
-        var words = context.Services.GetRequiredService<BotText>();
-        return new ChoiceQuestion(text, [new Choice(YesId, words.Get("Choice.Yes", context.Locale)), new Choice(NoId, words.Get("Choice.No", context.Locale))]);
-    }
+    protected override OutboundMessage Render(TurnContext context, PromptOptions options, string text) =>
+        new ChoiceQuestion(text, [new Choice(YesId, context.Text.Get("Choice.Yes", context.Locale)), new Choice(NoId, context.Text.Get("Choice.No", context.Locale))]);
 }

@@ -4,7 +4,7 @@ using LibraryBot.Bot.Localization;
 namespace LibraryBot.Bot.Engine.Dialogs.Prompts;
 
 /// <summary>Asks for a number; accepts ASCII and full-width digits, a decimal point or comma.</summary>
-public sealed class NumberPrompt(string id, Func<decimal, TurnContext, string?>? validator = null) : Prompt<decimal>(id, validator)
+public sealed class NumberPrompt(string id, Func<decimal, TurnContext, Localization.Say?>? validator = null) : Prompt<decimal>(id, validator)
 {
     protected override PromptRecognition<decimal> Recognize(TurnContext context, PromptOptions options)
     {

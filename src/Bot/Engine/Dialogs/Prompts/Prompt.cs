@@ -3,15 +3,17 @@ using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Channels.Activities;
 using LibraryBot.Channels.Outbound;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LibraryBot.Bot.Engine.Dialogs.Prompts;
 
 /// <summary>
-/// Asks a question and waits for a valid answer: recognises it, runs the optional validator (which returns a
-/// localised complaint or null), re-asks up to the limit, then gives up politely with <see cref="PromptGaveUp"/>.
+/// Asks a question and waits for a valid answer: recognises it and runs the optional validator (which returns a
+/// complaint, or null). A message that is no answer is asked about once more (with how to see
+/// the menu); the second time the prompt steps aside: it ends with <see cref="PromptGaveUp"/> and marks the message
+/// unused, so the engine serves it as a new request instead of losing it. A valid answer that the validator refuses is
+/// re-asked with the complaint.
 /// </summary>
-public abstract class Prompt<T>(string id, Func<T, TurnContext, string?>? validator = null) : Dialog(id)
+public abstract class Prompt<T>(string id, Func<T, TurnContext, Localization.Say?>? validator = null) : Dialog(id)
 {
     private const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
@@ -22,8 +24,23 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, string?>? valida
         var instance = dc.ActiveDialog!;
         instance.State[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, StoreJson.Options);
         instance.State[AttemptsKey] = 0;
-        dc.Context.Send(Render(dc.Context, promptOptions, promptOptions.Prompt));
+        dc.Context.Send(Render(dc.Context, promptOptions, promptOptions.Prompt.Render(dc.Context.Text, dc.Context.Locale)));
         return Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    public override AnswerFit Fit(DialogContext dc)
+    {
+        var context = dc.Context;
+        var options = ReadOptions(dc.ActiveDialog!);
+        if (ChoiceQuestion.TryParseMore(context.Activity.ChoiceId, out _))
+        {
+            return AnswerFit.Strong;
+        }
+
+        var recognition = Recognize(context, options);
+        return !recognition.Succeeded ? AnswerFit.None
+            : validator is not null ? (validator(recognition.Value!, context) is null ? AnswerFit.Strong : AnswerFit.None)
+            : FitOf(recognition.Value!, context);
     }
 
     public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -39,7 +56,7 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, string?>? valida
         if (ChoiceQuestion.TryParseMore(context.Activity.ChoiceId, out var page) && options.Choices is { Count: > 0 })
         {
             // The channel showed one page of the choices; the patron asked for the next: same question, that page.
-            context.Send(new ChoiceQuestion(options.Prompt, options.Choices, options.ListButton, Page: page));
+            context.Send(new ChoiceQuestion(options.Prompt.Render(context.Text, context.Locale), RenderChoices(context, options), options.ListButton?.Render(context.Text, context.Locale), Page: page));
             return Task.FromResult(DialogTurnResult.Waiting);
         }
 
@@ -52,14 +69,17 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, string?>? valida
 
         var attempts = (instance.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
         instance.State[AttemptsKey] = attempts;
-        var text = context.Services.GetRequiredService<BotText>();
         if (attempts >= options.MaxAttempts)
         {
-            context.SendText(text.Get("Prompt.GiveUp", context.Locale));
+            // Asked twice without an answer: this message is probably something else. Step aside and let the engine serve it.
+            context.MessageUnused = true;
             return dc.EndDialogAsync(new PromptGaveUp(Id), cancellationToken);
         }
 
-        var retry = complaint ?? options.RetryPrompt ?? $"{text.Get("Prompt.Retry", context.Locale)} {options.Prompt}";
+        var question = (options.RetryPrompt ?? options.Prompt).Render(context.Text, context.Locale);
+        var retry = complaint is not null
+            ? complaint.Render(context.Text, context.Locale) + " " + question
+            : $"{context.Text.Get("Prompt.Retry", context.Locale)} {question}\n{context.Text.Get("Prompt.RetryHint", context.Locale)}";
         context.Send(Render(context, options, retry));
         return Task.FromResult(DialogTurnResult.Waiting);
     }
@@ -67,17 +87,23 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, string?>? valida
     public override Task RepromptAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
     {
         var options = ReadOptions(instance);
-        dc.Context.Send(Render(dc.Context, options, options.Prompt));
+        dc.Context.Send(Render(dc.Context, options, options.Prompt.Render(dc.Context.Text, dc.Context.Locale)));
         return Task.CompletedTask;
     }
 
     protected abstract PromptRecognition<T> Recognize(TurnContext context, PromptOptions options);
 
+    /// <summary>How strongly a recognised answer (without validator) answers: strong unless the prompt takes any text.</summary>
+    protected virtual AnswerFit FitOf(T value, TurnContext context) => AnswerFit.Strong;
+
     /// <summary>How the question looks: plain text by default; choice-like prompts show their choices.</summary>
     protected virtual OutboundMessage Render(TurnContext context, PromptOptions options, string text) =>
-        options.Choices is { Count: > 0 } choices
-            ? new ChoiceQuestion(text, choices, options.ListButton)
+        options.Choices is { Count: > 0 }
+            ? new ChoiceQuestion(text, RenderChoices(context, options), options.ListButton?.Render(context.Text, context.Locale))
             : new TextMessage(text);
+
+    protected static IReadOnlyList<Choice> RenderChoices(TurnContext context, PromptOptions options) =>
+        options.Choices?.Select(c => c.Render(context.Text, context.Locale)).ToList() ?? [];
 
     private static PromptOptions ReadOptions(DialogInstance instance) =>
         instance.State[OptionsKey]?.Deserialize<PromptOptions>(StoreJson.Options)

@@ -1,21 +1,26 @@
-using LibraryBot.Channels.Outbound;
+using LibraryBot.Bot.Localization;
 
 namespace LibraryBot.Bot.Engine.Dialogs.Prompts;
 
 /// <summary>
-/// What a prompt asks. <see cref="Prompt"/> is the question; <see cref="RetryPrompt"/> replaces it when re-asking;
-/// after <see cref="MaxAttempts"/> invalid answers the prompt gives up politely.
+/// What a prompt asks. <see cref="Prompt"/> is the question; <see cref="RetryPrompt"/> replaces it when re-asking.
+/// A message that does not answer is asked about once more; the second time the question is dropped and the message is
+/// taken as a new request (<see cref="MaxAttempts"/>). Everything is kept as string resources, so a re-ask after a
+/// language switch comes in the new language.
 /// </summary>
 public sealed record PromptOptions
 {
-    public required string Prompt { get; init; }
+    public required Say Prompt { get; init; }
 
-    public string? RetryPrompt { get; init; }
+    public Say? RetryPrompt { get; init; }
 
-    public IReadOnlyList<Choice>? Choices { get; init; }
+    public IReadOnlyList<PromptChoice>? Choices { get; init; }
 
     /// <summary>Label of the button that opens the list of choices, where a channel shows one.</summary>
-    public string? ListButton { get; init; }
+    public Say? ListButton { get; init; }
 
-    public int MaxAttempts { get; init; } = 3;
+    public int MaxAttempts { get; init; } = 2;
+
+    /// <summary>Intents whose words count as "yes" here (saying "librarian" when asked whether you want a librarian).</summary>
+    public IReadOnlyList<string>? YesIntents { get; init; }
 }

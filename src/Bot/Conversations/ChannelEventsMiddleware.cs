@@ -1,0 +1,50 @@
+using LibraryBot.Bot.Conversations.Privacy;
+using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Engine.Dialogs;
+using LibraryBot.Channels.Activities;
+
+namespace LibraryBot.Bot.Conversations;
+
+/// <summary>
+/// What the channels report on their own: a follow (welcome — sent by <see cref="Common.WelcomeMiddleware"/> — then the
+/// language question), a scan of a branch's QR code (that branch is remembered), the channel's marketing opt-out and
+/// opt-in, and an unfollow (nothing more is sent and the conversation is erased). Menu clicks and reactions go on to the engine.
+/// </summary>
+public sealed class ChannelEventsMiddleware(BranchScene scenes, MarketingConsent consent, DialogSet dialogs) : ITurnMiddleware
+{
+    public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
+    {
+        if (context.Activity is not { Type: ActivityType.Event, Event: { } channelEvent }
+            || channelEvent.Kind is ChannelEventKind.MenuClick or ChannelEventKind.Reaction)
+        {
+            await next(context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (channelEvent.Kind)
+        {
+            case ChannelEventKind.Follow:
+                await scenes.RememberAsync(context.State, channelEvent.Value, cancellationToken).ConfigureAwait(false);
+                var dc = new DialogContext(dialogs, context);
+                dc.CancelAllDialogs();
+                await dc.BeginDialogAsync(LanguageDialog.Id, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case ChannelEventKind.Scan:
+                await scenes.RememberAsync(context.State, channelEvent.Value, cancellationToken).ConfigureAwait(false);
+                break;
+            case ChannelEventKind.MarketingOptOut:
+                consent.OptOut(context, "channel opt-out");
+                break;
+            case ChannelEventKind.MarketingOptIn:
+                consent.OptIn(context);
+                break;
+            case ChannelEventKind.Unfollow:
+                // The patron left: nothing more may be sent, and what we keep about them goes (data-removal policy).
+                context.State.DialogStack.Clear();
+                context.Erase = ConversationErasure.StopEverything;
+                break;
+        }
+
+        context.Handled = true;
+    }
+}
