@@ -3,10 +3,10 @@ using LibraryBot.Bot.Understanding.Learning;
 using LibraryBot.IntentTrainer;
 using Microsoft.ML;
 
-// Usage: LibraryBot.IntentTrainer <model.zip> <lexicon dir> <training examples dir> <works.tsv>
-if (args.Length != 4)
+// Usage: LibraryBot.IntentTrainer <model.zip> <lexicon dir> <training examples dir> <works.tsv> <corpus dir>
+if (args.Length != 5)
 {
-    Console.Error.WriteLine("usage: LibraryBot.IntentTrainer <model.zip> <lexicon dir> <examples dir> <works.tsv>");
+    Console.Error.WriteLine("usage: LibraryBot.IntentTrainer <model.zip> <lexicon dir> <examples dir> <works.tsv> <corpus dir (its dev split is learned)>");
     return 2;
 }
 
@@ -14,6 +14,7 @@ var stopwatch = Stopwatch.StartNew();
 var set = new TrainingSet(args[3]);
 set.AddLexicon(args[1]);
 set.AddExamples(args[2]);
+set.AddCorpusDevSplit(args[4]);
 set.AddCatalogue(titles: 1000);
 
 var ml = new MLContext(seed: IntentModel.Seed);

@@ -93,6 +93,24 @@ internal sealed class TrainingSet
         }
     }
 
+    /// <summary>
+    /// The corpus's dev split (tests/LibraryBot.Bot.Tests/Corpus, columns intent, utterance, entities, split, language):
+    /// what patrons actually wrote. Only "dev" lines are learned from; the "test" lines stay held out for the accuracy test.
+    /// </summary>
+    public void AddCorpusDevSplit(string directory)
+    {
+        foreach (var file in Directory.GetFiles(directory, "*.tsv").Order(StringComparer.Ordinal))
+        {
+            foreach (var fields in File.ReadLines(file).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length == 5 && f[3] == "dev"))
+            {
+                if (LearnedIntents.Contains(fields[0]))
+                {
+                    AddVaried(fields[0], fields[4], fields[1]);
+                }
+            }
+        }
+    }
+
     /// <summary>Bare titles and authors are searches; emoji and laughter are small talk.</summary>
     public void AddCatalogue(int titles)
     {

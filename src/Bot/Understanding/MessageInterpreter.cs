@@ -42,7 +42,7 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
             result = new Interpretation(IntentNames.LinkCard, 0.9, entities, null, InterpretationSource.Shape);
         }
 
-        if (result is null || !result.IsClear)
+        if ((result is null || result.Confidence < 0.85) && content.Any(u => u.Kind != UnitKind.Number))
         {
             result = Learned(classifier.Predict(utterance), result, entities);
         }
@@ -143,7 +143,8 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
 
     /// <summary>
     /// The best match: most confident, then the longest phrase, then the library's own auto-replies. A phrase with a
-    /// slot ("借{terms}", "sách {terms}") that swallowed another request's phrase ("我借的书什么时候到期" holds "到期") yields to it.
+    /// slot ("借{terms}", "sách {terms}") that swallowed another request's phrase ("我借的书什么时候到期" holds "到期") yields to it,
+    /// as does one that swallowed a keyword of the library's own auto-replies ("is there parking nearby?").
     /// </summary>
     private PhraseMatch? Pick(IReadOnlyList<PhraseMatch> matches, Utterance utterance)
     {
@@ -162,6 +163,7 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
         var swallowed = matches
             .Where(m => m.SlotUnits is null && m.Phrase.Intent != best.Phrase.Intent && m.Confidence >= 0.6
                 && (meaningful.Count > 0 && meaningful.IsSubsetOf(m.Covered)
+                    || (m.Phrase.Intent == IntentNames.AutoReply && m.Covered.Any(slot.Contains))
                     || (m.Covered.Count(slot.Contains) >= (m.Covered.Any(i => utterance.Units[i].Kind == UnitKind.Cjk) ? 2 : 1)
                         && m.Phrase.FixedUnits >= (utterance.Units[m.Covered.First()].Kind == UnitKind.Cjk ? 3 : 2))))
             .OrderByDescending(m => m.Covered.Count(slot.Contains))
@@ -281,8 +283,9 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
     private Interpretation Fallback(Utterance utterance, InterpretedEntities entities)
     {
         var (terms, author) = TitleAndAuthor.Split(ImplicitTerms(utterance, phrases), phrases.Lexicon);
-        var letters = (terms + author).Count(char.IsLetterOrDigit);
-        return letters >= 2
+        var letters = (terms + author).Count(char.IsLetter);
+        var digits = (terms + author).Count(char.IsDigit);
+        return letters >= 2 || digits >= 3
             ? new Interpretation(IntentNames.Search, 0.45, entities with { Terms = terms.Length > 0 ? terms : null, Author = author }, null, InterpretationSource.Fallback)
             : Interpretation.None(null);
     }

@@ -183,8 +183,10 @@ public sealed class PhraseMatcher
             }
 
             covered.UnionWith(slotUnits);
+            // A slot behind a single word ("get …", "找…", "sách …") says less than "do you have …": it stays below explicit.
             var slot = Unquote(utterance.Span(content[slotStart], content[slotEnd]));
-            return new PhraseMatch(phrase, 0.95 * similarity, true, slot, covered, slotUnits);
+            var confidence = (phrase.FixedUnits <= 1 ? 0.8 : 0.95) * similarity;
+            return new PhraseMatch(phrase, confidence, true, slot, covered, slotUnits);
         }
 
         return null;

@@ -28,8 +28,8 @@ public sealed class AccountTranscriptTests(ConversationServer server)
 
         renewed.Contains("Renewals, item by item:")
             .Contains("✅ Pride and Prejudice — now due")
-            .Contains("❌ Don Quijote de la Mancha — not renewed: Item has reached the renewal limit (3)")
-            .Contains("❌ 红楼梦 — not renewed: Item is on hold for another patron and cannot be renewed")
+            .Contains("❌ Don Quijote de la Mancha — not renewed: it has been renewed as many times as allowed (the library system says: “Item has reached the renewal limit (3)”)")
+            .Contains("❌ 红楼梦 — not renewed: another reader is waiting for it (the library system says: “Item is on hold for another patron and cannot be renewed”)")
             .Contains("of 5 renewed.");
     }
 
@@ -66,7 +66,7 @@ public sealed class AccountTranscriptTests(ConversationServer server)
             .Contains("为了安全，请在聊天中删除包含密码的那条消息")
             .Contains("续借结果（逐本）：")
             .Contains("✅ The Secret Garden — 新的应还日期")
-            .Contains("❌ Winnie-the-Pooh — 未续借：已达到续借次数上限 — Item has reached the renewal limit (3)");
+            .Contains("❌ Winnie-the-Pooh — 未续借：已达到续借次数上限（图书馆系统原文：“Item has reached the renewal limit (3)”）");
     }
 
     [Fact]

@@ -45,6 +45,6 @@ public sealed class HoldsTranscriptTests(ConversationServer server)
         (await patron.SayAsync("预约")).Contains("请输入你的借书证号");
         await patron.SayAsync("29000100000045");
         var pickup = (await patron.SayAsync("8080")).Contains("你想在哪里领取《水浒传》？").Contains("你的分馆（Jade Street Branch）排在第一位").Contains("1. Jade Street Branch");
-        (await patron.SayAsync("1")).Contains("《水浒传》预约失败：你已预约或借阅了此书 — You already have this title on loan.");
+        (await patron.SayAsync("1")).Contains("《水浒传》预约失败：你已预约或借阅了此书（图书馆系统原文：“You already have this title on loan.”）");
     }
 }

@@ -14,12 +14,21 @@ public sealed class InterruptionTranscriptTests(ConversationServer server)
     }
 
     [Fact]
-    public async Task Shortcut_WhenAskedForHoursWhileLinkingACard_LeavesLinkingAndAnswers()
+    public async Task Aside_WhenAskedForHoursWhileLinkingACard_AnswersThenAsksForTheCardAgain()
     {
         var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.UnitedStates));
         (await patron.SayAsync("my loans")).Contains("What is your library card number?");
-        (await patron.SayAsync("are you open now?")).Contains("Central Library").DoesNotContain("card number");
-        (await patron.SayAsync("Frankenstein")).Contains("Mary Shelley");
+        (await patron.SayAsync("are you open now?")).Contains("Central Library").Contains("What is your library card number?");
+        (await patron.SayAsync("29000100000011")).Contains("And your PIN?");
+    }
+
+    [Fact]
+    public async Task Prompt_WhenATitleIsTypedTwiceInsteadOfACardNumber_AsksOnceThenSearches()
+    {
+        var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.UnitedStates));
+        (await patron.SayAsync("my loans")).Contains("What is your library card number?");
+        (await patron.SayAsync("Frankenstein")).Contains("A card number has 5 to 20 digits").Contains("menu");
+        (await patron.SayAsync("Frankenstein")).Contains("Mary Shelley").DoesNotContain("card number");
     }
 
     [Fact]

@@ -20,22 +20,45 @@ public sealed class PrivacyTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [Theory]
-    [InlineData("STOP")]
-    [InlineData("baja")]
-    [InlineData("退订")]
-    [InlineData("HỦY")]
-    public async Task StopWord_WhenMidDialog_RecordsTheOptOutAndReasksTheQuestion(string word)
+    [InlineData("STOP", "OK, I've stopped that.")]
+    [InlineData("baja", "Vale, lo he cancelado.")]
+    [InlineData("退订", "好的，已取消。")]
+    [InlineData("HỦY", "Được rồi, tôi đã hủy.")]
+    public async Task StopWord_WhenAQuestionIsWaiting_CancelsTheQuestionAndDoesNotUnsubscribe(string word, string cancelled)
     {
+        // Vietnamese "hủy" means "cancel": typed at a question it is an answer to that question, not an opt-out.
         await _bot.SendAsync("order");
         await _bot.ChooseAsync("small");
         var replies = await _bot.SendAsync(word);
-        Assert.Equal(2, replies.Count);
-        Assert.Equal("How many copies?", replies[1].ToPlainText());
+        Assert.Equal(cancelled, Assert.Single(replies).ToPlainText());
+        var state = (await _bot.StateAsync())!;
+        Assert.Empty(state.DialogStack);
+        Assert.True(PrivacyKeys.AcceptsMarketing(state));
+    }
+
+    [Theory]
+    [InlineData("STOP", "Write START to receive news again.")]
+    [InlineData("baja", "Escribe ALTA para volver a recibirlas.")]
+    [InlineData("退订", "回复“订阅”可重新接收。")]
+    [InlineData("HỦY", "Gõ ĐĂNG KÝ để nhận tin lại.")]
+    public async Task StopWord_WhenTheWholeMessageAndNoQuestionWaits_UnsubscribesAndSaysHowToUndo(string word, string undo)
+    {
+        await _bot.SendAsync("hello");
+        var replies = await _bot.SendAsync(word);
+        Assert.Contains(undo, Assert.Single(replies).ToPlainText());
         var state = (await _bot.StateAsync())!;
         Assert.False(PrivacyKeys.AcceptsMarketing(state));
         Assert.Equal("patron wrote a stop word", state.Values[PrivacyKeys.MarketingOptOutSource]);
 
         await _bot.SendAsync("start");
+        Assert.True(PrivacyKeys.AcceptsMarketing((await _bot.StateAsync())!));
+    }
+
+    [Fact]
+    public async Task StopWord_WhenInsideASentence_IsNotAnOptOut()
+    {
+        await _bot.SendAsync("hello");
+        await _bot.SendAsync("stop by the library tomorrow?");
         Assert.True(PrivacyKeys.AcceptsMarketing((await _bot.StateAsync())!));
     }
 
@@ -60,10 +83,29 @@ public sealed class PrivacyTests : IAsyncLifetime
         }
 
         await _bot.ChooseAsync("yes");
-        Assert.Null(await _bot.StateAsync());
+        var residue = (await _bot.StateAsync())!;
+        Assert.Null(residue.Locale);
+        Assert.Empty(residue.DialogStack);
+        Assert.Empty(residue.Values);
+        Assert.NotNull(residue.LastInboundAt);
         var left = Assert.Single(await store.ListAsync(_bot.Conversation.Key, CancellationToken.None));
         Assert.Equal(OutboxStatus.Pending, left.Status);
         Assert.Contains("tus datos se han borrado", left.Message.ToPlainText());
+        Assert.Equal(residue.LastInboundAt, left.LastInboundAt);
+    }
+
+    [Fact]
+    public async Task DeleteMyData_AfterStop_KeepsTheOptOutSoNewsNeverResumes()
+    {
+        await _bot.SendAsync("hello");
+        await _bot.SendAsync("STOP");
+        await _bot.SendAsync("delete my data");
+        await _bot.ChooseAsync("yes");
+
+        var residue = (await _bot.StateAsync())!;
+        Assert.False(PrivacyKeys.AcceptsMarketing(residue));
+        Assert.Equal("patron wrote a stop word", residue.Values[PrivacyKeys.MarketingOptOutSource]);
+        Assert.Equal(2, residue.Values.Count);
     }
 
     [Fact]
@@ -82,7 +124,9 @@ public sealed class PrivacyTests : IAsyncLifetime
     {
         await _bot.SendAsync("order");
         await _bot.SendAsync(_bot.NewActivity(ActivityType.Event) with { Event = new ChannelEvent(ChannelEventKind.Unfollow) });
-        Assert.Null(await _bot.StateAsync());
+        var residue = (await _bot.StateAsync())!;
+        Assert.Empty(residue.DialogStack);
+        Assert.Empty(residue.Values);
         var outbox = await _bot.Services.GetRequiredService<IOutboxStore>().ListAsync(_bot.Conversation.Key, CancellationToken.None);
         Assert.Empty(outbox);
     }

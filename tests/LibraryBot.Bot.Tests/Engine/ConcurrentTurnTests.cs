@@ -1,3 +1,5 @@
+using LibraryBot.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Inbox;
@@ -15,8 +17,8 @@ public sealed class ConcurrentTurnTests
     public async Task TurnRunner_WhenTwoProcessesRunTurnsOfOneConversationAtOnce_SerialisesThemWithoutLosingEither()
     {
         var path = Path.Combine(Path.GetTempPath(), "librarybot-tests", Guid.NewGuid().ToString("N"), "shared.db");
-        await using var first = TestBot.Create(s => s.AddSingleton<ITurnMiddleware>(new SlowCounter()), databasePath: path);
-        await using var second = TestBot.Create(s => s.AddSingleton<ITurnMiddleware>(new SlowCounter()), databasePath: path);
+        await using var first = TestBot.Create(AddSlowCounter, databasePath: path);
+        await using var second = TestBot.Create(AddSlowCounter, databasePath: path);
 
         var a = first.NewActivity(ActivityType.Message) with { Text = "one", DedupeKey = "turn-a" };
         var b = first.NewActivity(ActivityType.Message) with { Text = "two", DedupeKey = "turn-b" };
@@ -34,6 +36,12 @@ public sealed class ConcurrentTurnTests
         Assert.Contains("turn-a", state.RecentDedupeKeys);
         Assert.Contains("turn-b", state.RecentDedupeKeys);
         Assert.Equal(0, await inbox.CountPendingAsync(CancellationToken.None));
+    }
+
+    private static void AddSlowCounter(IServiceCollection services)
+    {
+        services.AddSingleton<ITurnMiddleware>(new SlowCounter());
+        services.Replace(ServiceDescriptor.Singleton(new TurnMiddlewareOrder([.. TurnOrder.Middleware.Types, typeof(SlowCounter)])));
     }
 
     /// <summary>Counts turns in the conversation state, slowly, so the two turns overlap.</summary>

@@ -46,20 +46,37 @@ public sealed class DialogEngineTests : IAsyncLifetime
         await _bot.SendAsync("order");
         await _bot.ChooseAsync("small");
         Assert.Equal("Between 1 and 5 copies, please.", (await _bot.SendAsync("9")).Plain());
-        Assert.Contains("How many copies?", (await _bot.SendAsync("lots")).Plain());
+        Assert.Equal("Between 1 and 5 copies, please.", (await _bot.SendAsync("7")).Plain());
         Assert.Equal("Your name?", (await _bot.SendAsync("3")).Plain());
     }
 
     [Fact]
-    public async Task Prompt_WhenLimitReached_GivesUpPolitelyAndClearsTheStack()
+    public async Task Prompt_WhenTwoMessagesAreNoAnswer_AsksOnceWithTheMenuHintThenServesTheSecondAsANewRequest()
     {
         await _bot.SendAsync("order");
         await _bot.ChooseAsync("small");
-        await _bot.SendAsync("lots");
-        await _bot.SendAsync("many");
-        var giveUp = await _bot.SendAsync("heaps");
-        Assert.Contains("Let's leave that for now", giveUp.Plain());
+        var retry = (await _bot.SendAsync("lots")).Plain();
+        Assert.StartsWith("Sorry, I didn't understand that. How many copies?", retry);
+        Assert.Contains("\"menu\"", retry);
+
+        var served = (await _bot.SendAsync("qzxv plimbo")).Plain();
+        Assert.Contains("Sorry, I didn't understand \"qzxv plimbo\", and it is not a title in the catalogue.", served);
+        Assert.DoesNotContain("How many copies?", served);
         Assert.Empty((await _bot.StateAsync())!.DialogStack);
+    }
+
+    [Fact]
+    public async Task Prompt_WhenTheMessageClearlyAsksForSomethingElse_ServesItInsteadOfRefusingIt()
+    {
+        await _bot.SendAsync("order");
+        await _bot.ChooseAsync("small");
+        var hours = await _bot.SendAsync("what time do you close today?");
+        Assert.Contains("Central Library", hours[0].ToPlainText());
+        Assert.Equal("How many copies?", hours[^1].ToPlainText());
+
+        var search = (await _bot.SendAsync("search frankenstein")).Plain();
+        Assert.Contains("Mary Shelley", search);
+        Assert.DoesNotContain("How many copies?", search);
     }
 
     [Fact]
@@ -91,10 +108,22 @@ public sealed class DialogEngineTests : IAsyncLifetime
         await _bot.SendAsync("order");
         await _bot.SendAsync("bibliotecario");
         var created = await _bot.ChooseAsync("yes");
-        Assert.Contains("I've asked a librarian", created.Plain());
+        Assert.Contains("He pedido a un bibliotecario", created.Plain());
         var state = await _bot.StateAsync();
         Assert.Empty(state!.DialogStack);
         Assert.Equal(LibraryBot.Bot.Engine.EscalationReason.PatronAsked, state.Escalation!.Reason);
+    }
+
+    [Fact]
+    public async Task Librarian_WhenSaidAgainWhileOffered_IsAYesAndDoesNotStackASecondQuestion()
+    {
+        await _bot.SendAsync("order");
+        await _bot.ChooseAsync("small");
+        Assert.Contains("librarian", Assert.IsType<ChoiceQuestion>(Assert.Single(await _bot.SendAsync("librarian"))).Text);
+        Assert.Contains("I've asked a librarian", (await _bot.SendAsync("librarian please")).Plain());
+        Assert.Empty((await _bot.StateAsync())!.DialogStack);
+        Assert.Contains("already been asked", (await _bot.SendAsync("librarian")).Plain());
+        Assert.Empty((await _bot.StateAsync())!.DialogStack);
     }
 
     [Fact]
@@ -134,7 +163,7 @@ public sealed class DialogEngineTests : IAsyncLifetime
     {
         var first = await _bot.SendAsync("blorp");
         Assert.Contains("Sorry, I didn't understand", first[^1].ToPlainText());
-        var second = Assert.IsType<ChoiceQuestion>(Assert.Single(await _bot.SendAsync("zzz")));
+        var second = Assert.IsType<ChoiceQuestion>(Assert.Single(await _bot.SendAsync("wubzo flimbat")));
         Assert.Equal("Would you like me to pass this chat to a librarian?", second.Text);
     }
 

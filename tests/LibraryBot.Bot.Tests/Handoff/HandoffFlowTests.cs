@@ -77,17 +77,17 @@ public sealed class HandoffFlowTests
     }
 
     [Theory]
-    [InlineData("bot")]
-    [InlineData("volver al bot")]
-    [InlineData("机器人")]
-    [InlineData("quay lại bot")]
-    public async Task Gate_WhenThePatronSaysBotInAnyLanguage_HandsBackAndTheBotAnswersAgain(string word)
+    [InlineData("bot", "back with the library bot")]
+    [InlineData("volver al bot", "back with the library bot")]
+    [InlineData("机器人", "您已回到图书馆机器人")]
+    [InlineData("quay lại bot", "back with the library bot")]
+    public async Task Gate_WhenThePatronSaysBotInAnyLanguage_HandsBackAndTheBotAnswersAgain(string word, string backInTheirLanguage)
     {
         await using var bot = TestBot.Create(settings: Hours("UTC", "Mon-Sun 00:00-24:00"));
         await EscalateAndClaimAsync(bot);
 
         var handBack = await bot.SendAsync(word);
-        Assert.Contains("back with the library bot", handBack.Plain(), StringComparison.Ordinal);
+        Assert.Contains(backInTheirLanguage, handBack.Plain(), StringComparison.Ordinal);
         var state = await bot.StateAsync();
         Assert.Null(state!.HandoffOwner);
         Assert.Null(state.Escalation);

@@ -13,7 +13,8 @@ public sealed class CardPrompt(string id) : Prompt<string>(id, (answer, _) => Ca
 {
     protected override PromptRecognition<string> Recognize(TurnContext context, PromptOptions options)
     {
+        // Something with digits is an attempt at a card number (refused with the rule if malformed); words are not.
         var text = context.Interpretation.Entities.CardNumber ?? context.Activity.Text?.Trim();
-        return string.IsNullOrEmpty(text) ? PromptRecognition<string>.NotRecognized : PromptRecognition<string>.Ok(text);
+        return string.IsNullOrEmpty(text) || !text.Any(char.IsDigit) ? PromptRecognition<string>.NotRecognized : PromptRecognition<string>.Ok(text);
     }
 }

@@ -10,8 +10,8 @@ namespace LibraryBot.Bot.Engine.Dialogs.Prompts;
 /// Asks a question and waits for a valid answer: recognises it and runs the optional validator (which returns a
 /// complaint, or null). A message that is no answer is asked about once more (with how to see
 /// the menu); the second time the prompt steps aside: it ends with <see cref="PromptGaveUp"/> and marks the message
-/// unused, so the engine serves it as a new request instead of losing it. A valid answer that the validator refuses is
-/// re-asked with the complaint.
+/// unused, so the engine serves it as a new request instead of losing it. An answer the validator refuses is re-asked
+/// with the complaint (that does not count as a message that was no answer).
 /// </summary>
 public abstract class Prompt<T>(string id, Func<T, TurnContext, Localization.Say?>? validator = null) : Dialog(id)
 {
@@ -67,9 +67,10 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, Localization.Say
             return dc.EndDialogAsync(recognition.Value, cancellationToken);
         }
 
-        var attempts = (instance.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
+        // A refused answer is re-asked with the complaint as often as needed; a message that is no answer at all counts.
+        var attempts = (instance.State[AttemptsKey]?.GetValue<int>() ?? 0) + (recognition.Succeeded ? 0 : 1);
         instance.State[AttemptsKey] = attempts;
-        if (attempts >= options.MaxAttempts)
+        if (!recognition.Succeeded && attempts >= options.MaxAttempts)
         {
             // Asked twice without an answer: this message is probably something else. Step aside and let the engine serve it.
             context.MessageUnused = true;
@@ -78,7 +79,7 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, Localization.Say
 
         var question = (options.RetryPrompt ?? options.Prompt).Render(context.Text, context.Locale);
         var retry = complaint is not null
-            ? complaint.Render(context.Text, context.Locale) + " " + question
+            ? complaint.Render(context.Text, context.Locale)
             : $"{context.Text.Get("Prompt.Retry", context.Locale)} {question}\n{context.Text.Get("Prompt.RetryHint", context.Locale)}";
         context.Send(Render(context, options, retry));
         return Task.FromResult(DialogTurnResult.Waiting);
