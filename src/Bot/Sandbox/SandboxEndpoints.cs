@@ -23,7 +23,11 @@ public static class SandboxEndpoints
     {
         ["simulator.html"] = "text/html; charset=utf-8",
         ["simulator.js"] = "text/javascript; charset=utf-8",
+        ["simulator.format.js"] = "text/javascript; charset=utf-8",
+        ["simulator.render.js"] = "text/javascript; charset=utf-8",
+        ["simulator.list.js"] = "text/javascript; charset=utf-8",
         ["simulator.css"] = "text/css; charset=utf-8",
+        ["simulator.chat.css"] = "text/css; charset=utf-8",
     };
 
     public static IEndpointRouteBuilder MapSandboxPages(this IEndpointRouteBuilder endpoints)
