@@ -14,8 +14,8 @@ using Microsoft.Extensions.Options;
 namespace LibraryBot.Bot.Sandbox;
 
 /// <summary>
-/// The simulator page at <c>/</c> (sandbox only), its assets, the list of channels it can simulate, and the
-/// patron-facing privacy page at <c>/privacy</c> (always).
+/// The simulator page at <c>/</c> (sandbox only), its assets, the list of channels it can simulate, the branch it
+/// shares a location near, and the patron-facing privacy page at <c>/privacy</c> (always).
 /// </summary>
 public static class SandboxEndpoints
 {
@@ -23,7 +23,11 @@ public static class SandboxEndpoints
     {
         ["simulator.html"] = "text/html; charset=utf-8",
         ["simulator.js"] = "text/javascript; charset=utf-8",
+        ["simulator.format.js"] = "text/javascript; charset=utf-8",
+        ["simulator.render.js"] = "text/javascript; charset=utf-8",
+        ["simulator.list.js"] = "text/javascript; charset=utf-8",
         ["simulator.css"] = "text/css; charset=utf-8",
+        ["simulator.chat.css"] = "text/css; charset=utf-8",
     };
 
     public static IEndpointRouteBuilder MapSandboxPages(this IEndpointRouteBuilder endpoints)
@@ -45,6 +49,7 @@ public static class SandboxEndpoints
         endpoints.MapGet("/sandbox/channels", (EndpointDataSource sources) => Results.Json(
             new[] { "whatsapp", "wechat" }.Where(channel => sources.Endpoints.OfType<RouteEndpoint>()
                 .Any(e => e.RoutePattern.RawText == $"/sandbox/{channel}/simulate")).ToArray()));
+        endpoints.MapGet(SandboxBranchEndpoint.Path, SandboxBranchEndpoint.FirstBranchAsync);
         return endpoints;
     }
 

@@ -1,134 +1,207 @@
-// LibraryBot sandbox simulator: chats as a WhatsApp or WeChat patron through the server's real webhooks
-// (the server signs and posts them) and renders what the built-in fake channel APIs received.
-(() => {
-  const $ = (id) => document.getElementById(id);
-  const chat = $("chat");
-  const state = { channel: "whatsapp", after: 0, polling: null };
-  const ids = { whatsapp: "34600" + String(Math.floor(Math.random() * 900000) + 100000), wechat: "oSandbox" + Math.random().toString(36).slice(2, 12) };
+// LibraryBot sandbox simulator: chats as a WhatsApp or WeChat patron through the server's real webhooks (the server
+// signs and posts them) and shows what the built-in fake channel APIs received. Each tab keeps its conversations, one
+// per patron id, each with its own list and reply cursor; both tabs are polled, so nothing is lost or shown twice.
+import { el, patronBubble, render } from "./simulator.render.js";
+import { openList, closeList } from "./simulator.list.js";
 
-  function add(kind, build) {
-    const li = document.createElement("li");
-    li.className = "msg " + kind;
-    build(li);
-    chat.appendChild(li);
-    chat.scrollTop = chat.scrollHeight;
-    return li;
+const $ = (id) => document.getElementById(id);
+const POLL_MS = 700;
+const REPLY_WAIT_MS = 20000;
+const NEAR_METRES = 400;
+const METRES_PER_DEGREE_OF_LATITUDE = 111195;
+const titles = { whatsapp: "WhatsApp · Library", wechat: "WeChat · 图书馆" };
+const tabs = {
+  whatsapp: { id: "34600" + String(Math.floor(Math.random() * 900000) + 100000), enabled: false },
+  wechat: { id: "oSandbox" + Math.random().toString(36).slice(2, 12), enabled: false },
+};
+const conversations = new Map();
+const problems = new Map();
+let channel = "whatsapp";
+let near = null;
+
+function conversation(ch = channel) {
+  const id = tabs[ch].id;
+  const key = ch + ":" + id;
+  if (!conversations.has(key)) {
+    const typing = el("li", "typing", el("span"), el("span"), el("span"));
+    typing.setAttribute("aria-label", "The bot is answering…");
+    typing.hidden = true;
+    const list = el("ol", "chat", typing);
+    Object.assign(list.dataset, { channel: ch, patron: id });
+    list.setAttribute("aria-live", "polite");
+    list.hidden = true;
+    $("chats").append(list);
+    conversations.set(key, { channel: ch, id, list, typing, after: 0, waitingSince: 0, polling: false, unread: 0 });
   }
-  const text = (el, t, cls) => { const s = document.createElement("span"); if (cls) s.className = cls; s.textContent = t; el.appendChild(s); return s; };
-  const meta = (el, t) => text(el, t, "meta");
-  function actions(el, items) {
-    const box = document.createElement("div");
-    box.className = "actions";
-    for (const item of items) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = item.title;
-      if (item.description) { const d = document.createElement("small"); d.textContent = item.description; b.appendChild(d); }
-      b.addEventListener("click", () => send({ choiceId: item.id, choiceTitle: item.title }, item.title));
-      box.appendChild(b);
+  return conversations.get(key);
+}
+
+const visible = (conv) => conv.channel === channel && conv.id === tabs[channel].id;
+
+function append(conv, li, fromBot, after) {
+  if (after) after.after(li);
+  else conv.list.insertBefore(li, conv.typing);
+  if (fromBot) waiting(conv, false);
+  if (visible(conv)) conv.list.scrollTop = conv.list.scrollHeight;
+  else if (fromBot) conv.unread += 1;
+  showUnread();
+  return li;
+}
+
+function waiting(conv, on) {
+  conv.waitingSince = on ? Date.now() : 0;
+  conv.typing.hidden = !on;
+  conv.list.setAttribute("aria-busy", String(on));
+  if (on) conv.list.append(conv.typing);
+}
+
+function problem(kind, text) {
+  if (text) problems.set(kind, text);
+  else problems.delete(kind);
+  $("problem").textContent = [...problems.values()].join("\n");
+  $("problem").hidden = problems.size === 0;
+}
+
+/** What went wrong, in words: the webhook's own answer when the simulator relays one, else the problem or the body. */
+async function describe(res) {
+  const body = await res.text().catch(() => "");
+  const data = parse(body);
+  if (data && data.webhookStatus) return "the webhook answered " + data.webhookStatus + explain(parse(data.webhookAnswer), data.webhookAnswer);
+  return res.status + " " + res.statusText + explain(data, body);
+}
+
+const parse = (text) => { try { return JSON.parse(text); } catch { return null; } };
+const explain = (data, raw) => data && (data.title || data.detail)
+  ? ": " + [data.title, data.detail].filter(Boolean).join(" — ")
+  : raw ? ": " + String(raw).slice(0, 300) : "";
+
+const act = (conv) => ({
+  choose: (c) => send(conv, { choiceId: c.id, choiceTitle: c.title }, { text: c.title }),
+  openList: (title, sections) => openList($("sheet"), title, sections, (c) => act(conv).choose(c)),
+});
+
+async function send(conv, payload, shown) {
+  const sent = append(conv, patronBubble(conv.channel, shown));
+  waiting(conv, true);
+  const body = conv.channel === "whatsapp"
+    ? { from: conv.id, name: $("patron-name").value.trim(), ...payload }
+    : { openId: conv.id, mode: $("wechat-mode").value, ...payload };
+  try {
+    const res = await fetch("/sandbox/" + conv.channel + "/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    if (!res.ok) {
+      waiting(conv, false);
+      append(conv, el("li", "msg error", "Not delivered: " + await describe(res)));
+      return;
     }
-    el.appendChild(box);
-  }
-
-  function renderWhatsApp(body) {
-    if (body.type === "text") return add("bot", (li) => text(li, body.text.body));
-    if (body.type === "interactive") {
-      const i = body.interactive;
-      return add("bot", (li) => {
-        if (i.header && i.header.text) text(li, i.header.text, "header");
-        text(li, i.body.text);
-        if (i.footer) text(li, i.footer.text, "footer");
-        if (i.type === "button") actions(li, i.action.buttons.map((b) => ({ id: b.reply.id, title: b.reply.title })));
-        if (i.type === "list") {
-          meta(li, "☰ " + i.action.button);
-          actions(li, i.action.sections.flatMap((s) => s.rows));
-        }
-      });
+    const reply = (await res.json()).passiveReply;
+    if (reply) {
+      const li = render(conv.channel, reply, null, act(conv));
+      li.querySelector(".stack").append(el("small", "note", "passive reply, in the webhook's HTTP response"));
+      append(conv, li, true, sent);
     }
-    if (body.type === "template") {
-      return add("bot", (li) => {
-        const params = (body.template.components || []).flatMap((c) => (c.parameters || []).map((p) => p.text || p.payload || "")).filter(Boolean);
-        text(li, "Template " + body.template.name + " (" + body.template.language.code + ")\n" + params.join(" · "));
-      });
+  } catch (e) {
+    waiting(conv, false);
+    append(conv, el("li", "msg error", "Could not reach the server: " + e.message));
+  }
+}
+
+async function poll(conv) {
+  if (conv.polling || !conv.id) return;
+  conv.polling = true;
+  try {
+    const res = await fetch("/sandbox/" + conv.channel + "/messages?to=" + encodeURIComponent(conv.id) + "&after=" + conv.after);
+    if (!res.ok) return problem("poll", "Could not read the bot's replies: " + await describe(res));
+    for (const item of await res.json()) {
+      const seq = item.seq ?? item.sequence;
+      if (seq <= conv.after) continue;
+      conv.after = seq;
+      append(conv, render(conv.channel, item.body, item.receivedAt, act(conv)), true);
     }
-    return add("bot", (li) => text(li, JSON.stringify(body)));
+    problem("poll", null);
+  } catch (e) {
+    problem("poll", "The server is not answering (" + e.message + "); still trying…");
+  } finally {
+    conv.polling = false;
+    if (conv.waitingSince && Date.now() - conv.waitingSince > REPLY_WAIT_MS) waiting(conv, false);
   }
+}
 
-  function renderWeChat(body) {
-    const msgtype = body.msgtype || body.MsgType;
-    if (msgtype === "text") return add("bot", (li) => text(li, body.text ? body.text.content : body.Content));
-    if (msgtype === "news") {
-      const a = body.news ? body.news.articles[0] : body.Articles[0];
-      return add("bot news", (li) => { text(li, a.title || a.Title, "header"); text(li, a.description || a.Description); });
-    }
-    if (body.template_id) return add("bot", (li) => text(li, "Template " + body.template_id + "\n" + Object.values(body.data || {}).map((v) => v.value).join(" · ")));
-    return add("bot", (li) => text(li, JSON.stringify(body)));
+function showUnread() {
+  for (const t of document.querySelectorAll("[role=tab]")) {
+    const n = t.dataset.channel === channel ? 0 : conversation(t.dataset.channel).unread;
+    t.querySelector(".unread").textContent = n;
+    t.querySelector(".unread").hidden = n === 0;
   }
+}
 
-  const render = (body) => (state.channel === "whatsapp" ? renderWhatsApp(body) : renderWeChat(body));
+function show() {
+  const current = conversation();
+  current.unread = 0;
+  for (const c of conversations.values()) c.list.hidden = c !== current;
+  current.list.scrollTop = current.list.scrollHeight;
+  closeList($("sheet"));
+  showUnread();
+}
 
-  async function send(payload, shown) {
-    const id = $("patron-id").value.trim();
-    const name = $("patron-name").value.trim();
-    if (shown) add("patron", (li) => text(li, shown));
-    const url = "/sandbox/" + state.channel + "/simulate";
-    const body = state.channel === "whatsapp"
-      ? Object.assign({ from: id, name }, payload)
-      : Object.assign({ openId: id, mode: $("wechat-mode").value }, payload);
-    try {
-      const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const data = await res.json().catch(() => ({}));
-      if (!res.ok) return add("error", (li) => text(li, "Webhook answered " + res.status + ": " + (data.detail || data.title || JSON.stringify(data))));
-      const passive = data.passiveReply || data.reply;
-      if (passive) { render(passive); meta(chat.lastChild, "passive reply (in the webhook's HTTP response)"); }
-    } catch (e) {
-      add("error", (li) => text(li, "Could not reach the server: " + e));
-    }
+function switchTo(ch) {
+  channel = ch;
+  for (const t of document.querySelectorAll("[role=tab]")) t.setAttribute("aria-selected", String(t.dataset.channel === ch));
+  $("patron-id").value = tabs[ch].id;
+  $("name-label").hidden = ch !== "whatsapp";
+  $("mode-label").hidden = ch !== "wechat";
+  $("send-follow").hidden = ch !== "wechat";
+  $("phone-title").textContent = titles[ch];
+  $("phone").className = "phone " + ch;
+  show();
+}
+
+function shareLocation() {
+  if (!near || near.problem) return problem("location", "Cannot share a location near a branch: " + (near ? near.problem : "the branch is still loading"));
+  problem("location", null);
+  send(conversation(), { latitude: near.latitude, longitude: near.longitude },
+    { location: near.latitude.toFixed(5) + ", " + near.longitude.toFixed(5), label: NEAR_METRES + " m north of " + near.name });
+}
+
+async function loadBranch() {
+  try {
+    const res = await fetch("/sandbox/branch");
+    if (!res.ok) return (near = { problem: await describe(res) });
+    const b = await res.json();
+    near = { name: b.name, latitude: +(b.latitude + NEAR_METRES / METRES_PER_DEGREE_OF_LATITUDE).toFixed(6), longitude: b.longitude };
+    $("send-location").title = "Shares a point " + NEAR_METRES + " m north of " + b.name;
+  } catch (e) {
+    near = { problem: e.message };
   }
+}
 
-  async function poll() {
-    const id = encodeURIComponent($("patron-id").value.trim());
-    try {
-      const res = await fetch("/sandbox/" + state.channel + "/messages?to=" + id + "&after=" + state.after);
-      if (res.ok) {
-        const items = await res.json();
-        for (const item of items) {
-          state.after = Math.max(state.after, item.sequence ?? item.seq ?? 0);
-          const li = render(item.body ?? item.message ?? item);
-          if (item.error) meta(li, "rejected by the fake API: " + JSON.stringify(item.error));
-        }
-      }
-    } catch (e) { /* the server may be restarting */ }
-  }
-
-  function switchTo(channel) {
-    state.channel = channel;
-    state.after = 0;
-    chat.innerHTML = "";
-    for (const t of document.querySelectorAll("[role=tab]")) t.setAttribute("aria-selected", String(t.dataset.channel === channel));
-    $("patron-id").value = ids[channel];
-    $("mode-label").hidden = channel !== "wechat";
-    $("send-follow").hidden = channel !== "wechat";
-    $("phone-title").textContent = channel === "whatsapp" ? "WhatsApp · Library" : "WeChat · 图书馆";
-    document.querySelector(".phone").classList.toggle("wechat", channel === "wechat");
-  }
-
+async function start() {
   for (const t of document.querySelectorAll("[role=tab]")) t.addEventListener("click", () => switchTo(t.dataset.channel));
-  $("patron-id").addEventListener("change", () => { ids[state.channel] = $("patron-id").value.trim(); state.after = 0; chat.innerHTML = ""; });
+  $("patron-id").addEventListener("change", () => { tabs[channel].id = $("patron-id").value.trim(); show(); });
   $("composer").addEventListener("submit", (e) => {
     e.preventDefault();
-    const value = $("message").value.trim();
-    if (!value) return;
+    const text = $("message").value.trim();
+    if (!text) return;
     $("message").value = "";
-    send({ text: value }, value);
+    send(conversation(), { text }, { text });
   });
-  for (const b of document.querySelectorAll("[data-say]")) b.addEventListener("click", () => send({ text: b.dataset.say }, b.dataset.say));
-  $("send-location").addEventListener("click", () => send({ latitude: 40.4168, longitude: -3.7038 }, "📍 40.4168, -3.7038"));
-  $("send-follow").addEventListener("click", () => send({ event: "subscribe" }, "(follows the account)"));
-
-  fetch("/sandbox/channels").then((r) => r.json()).then((channels) => {
-    for (const t of document.querySelectorAll("[role=tab]")) if (!channels.includes(t.dataset.channel)) t.disabled = true;
+  for (const b of document.querySelectorAll("[data-say]")) b.addEventListener("click", () => send(conversation(), { text: b.dataset.say }, { text: b.dataset.say }));
+  $("send-location").addEventListener("click", shareLocation);
+  $("send-follow").addEventListener("click", () => send(conversation(), { event: "subscribe" }, { text: "(follows the account)" }));
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeList($("sheet")); });
+  loadBranch();
+  try {
+    const res = await fetch("/sandbox/channels");
+    if (!res.ok) return problem("start", "Could not list the simulated channels: " + await describe(res));
+    const channels = await res.json();
+    for (const t of document.querySelectorAll("[role=tab]")) {
+      tabs[t.dataset.channel].enabled = channels.includes(t.dataset.channel);
+      t.disabled = !tabs[t.dataset.channel].enabled;
+    }
     switchTo(channels.includes("whatsapp") ? "whatsapp" : channels[0] || "whatsapp");
-  });
-  setInterval(poll, 700);
-})();
+  } catch (e) {
+    return problem("start", "The server is not answering: " + e.message);
+  }
+  setInterval(() => { for (const ch of Object.keys(tabs)) if (tabs[ch].enabled) poll(conversation(ch)); }, POLL_MS);
+}
+
+start();

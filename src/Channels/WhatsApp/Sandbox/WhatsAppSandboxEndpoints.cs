@@ -14,6 +14,8 @@ namespace LibraryBot.Channels.WhatsApp.Sandbox;
 /// </summary>
 internal static class WhatsAppSandboxEndpoints
 {
+    private const int MaxAnswerRelayed = 2000;
+
     public static async Task<IResult> MessagesAsync(
         string version, string phoneNumberId, HttpRequest request, WhatsAppSettings settings, WhatsAppSandboxStore store,
         WhatsAppSandboxWebhookPoster poster, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -108,8 +110,15 @@ internal static class WhatsAppSandboxEndpoints
         }
 
         var payload = WhatsAppWebhookBuilder.Message(settings.PhoneNumberId, message.From, message.Name, inbound);
-        var status = await poster.PostAsync(payload, cancellationToken);
-        return Results.Json(new JsonObject { ["id"] = id, ["webhookStatus"] = status }, statusCode: status == StatusCodes.Status200OK ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+        var (status, answer) = await poster.PostAsync(payload, cancellationToken);
+        var result = new JsonObject { ["id"] = id, ["webhookStatus"] = status };
+        if (status != StatusCodes.Status200OK)
+        {
+            // The webhook's own explanation (a problem document), for the simulator page to show.
+            result["webhookAnswer"] = answer.Length > MaxAnswerRelayed ? answer[..MaxAnswerRelayed] : answer;
+        }
+
+        return Results.Json(result, statusCode: status == StatusCodes.Status200OK ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
     }
 
     public static IResult Sent(string? to, long? after, WhatsAppSandboxStore store)

@@ -32,8 +32,8 @@ internal sealed class WhatsAppSandboxWebhookPoster(
         }
     }
 
-    /// <summary>Signs and posts one webhook now; returns the HTTP status our webhook answered.</summary>
-    public async Task<int> PostAsync(JsonObject payload, CancellationToken cancellationToken)
+    /// <summary>Signs and posts one webhook now; returns the HTTP status our webhook answered and its body.</summary>
+    public async Task<(int Status, string Answer)> PostAsync(JsonObject payload, CancellationToken cancellationToken)
     {
         var body = System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString());
         var self = services.GetRequiredService<ISelfBaseAddress>().BaseAddress;
@@ -44,7 +44,7 @@ internal sealed class WhatsAppSandboxWebhookPoster(
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation(WhatsAppSignature.HeaderName, WhatsAppSignature.Compute(body, settings.AppSecret));
         using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        return (int)response.StatusCode;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
