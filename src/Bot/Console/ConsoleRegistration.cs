@@ -43,6 +43,9 @@ public static class ConsoleRegistration
         services.TryAddSingleton<IHandoffQueue, SqliteHandoffQueue>();
         services.TryAddSingleton<IHandoffNotifier, ConsoleNotifier>();
         services.TryAddSingleton<StaffAccounts>();
+        services.TryAddSingleton<SignInThrottle>();
+        services.TryAddSingleton<LibraryTime>();
+        services.TryAddSingleton<RequestPreview>();
         services.TryAddSingleton<TranscriptRecorder>();
         services.TryAddSingleton<HandoffAvailability>();
         services.TryAddSingleton<HandoffService>();
