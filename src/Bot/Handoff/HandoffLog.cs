@@ -37,4 +37,11 @@ internal static partial class HandoffLog
 
     [LoggerMessage(1510, LogLevel.Information, "Staff user {User} signed in ({Role}, {Presence})")]
     public static partial void SignedIn(ILogger logger, string user, string role, string presence);
+
+    [LoggerMessage(1511, LogLevel.Information, "Created the sandbox's demo librarian account (user {User})")]
+    public static partial void DemoLibrarianCreated(ILogger logger, string user);
+
+    [LoggerMessage(1512, LogLevel.Information,
+        "LibraryBot is running in SANDBOX mode: open {Url} to chat with it; the console beside the patron signs in as {Username} with password {Password} (shown only this once)")]
+    public static partial void SandboxStartedWithLibrarian(ILogger logger, string url, string username, string password);
 }
