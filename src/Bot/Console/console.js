@@ -161,9 +161,7 @@ async function loadColleagues() {
   const chosen = select.value;
   select.replaceChildren(...colleagues.map(c => new Option(`${c.displayName} — ${c.available ? 'available' : 'away'}${c.role === 'admin' ? ' (admin)' : ''}`, c.username)));
   if (colleagues.length === 0) {
-    const none = new Option('No other librarian can take it', '');
-    none.disabled = true;
-    select.append(none);
+    select.append(new Option('No other librarian can take it', ''));
   } else if (colleagues.some(c => c.username === chosen)) {
     select.value = chosen;
   }
