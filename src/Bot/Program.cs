@@ -1,8 +1,11 @@
+using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Hosting;
 using LibraryBot.CatalogAdapter;
 using LibraryBot.Channels;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.FindContentRoot() });
+// "create-staff …" runs one command against the configured store instead of the server (its arguments are not settings).
+var command = CreateStaffCommand.IsInvoked(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command ? [] : args, ContentRootPath = HostPaths.FindContentRoot() });
 builder.AddBotCore();
 builder.AddLibraryBotChannels();
 builder.AddCatalogue();
@@ -10,6 +13,14 @@ var app = builder.Build();
 if (!StartupChecks.SettingsAreValid(app.Services, Console.Error))
 {
     return 2;
+}
+
+if (command)
+{
+    await using (app)
+    {
+        return await CreateStaffCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
+    }
 }
 
 app.MapBot();

@@ -2,6 +2,7 @@ using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Channels.Abstractions;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,12 @@ public static class ConsoleRegistration
         services.TryAddSingleton<IStaffStore, SqliteStaffStore>();
         services.TryAddSingleton<IHandoffQueue, SqliteHandoffQueue>();
         services.TryAddSingleton<IHandoffNotifier, ConsoleNotifier>();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         services.TryAddSingleton<StaffAccounts>();
+        services.TryAddSingleton<SignInThrottle>();
+        services.TryAddSingleton<LibraryTime>();
+        services.TryAddSingleton<RequestPreview>();
+        services.TryAddSingleton<SandboxLibrarian>();
         services.TryAddSingleton<TranscriptRecorder>();
         services.TryAddSingleton<HandoffAvailability>();
         services.TryAddSingleton<HandoffService>();
@@ -55,6 +61,7 @@ public static class ConsoleRegistration
         services.AddSingleton<ITurnMiddleware, TranscriptMiddleware>();
 
         services.AddHostedService<AdminSeeder>();
+        services.AddHostedService<SandboxLibrarianSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<TranscriptSweeper>());
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 4096);
         services.AddOpenApi();

@@ -13,6 +13,9 @@ namespace LibraryBot.Bot.Console;
 public sealed class ConversationViews(
     IHandoffQueue queue,
     ITranscriptStore transcripts,
+    IStaffStore staff,
+    RequestPreview previews,
+    LibraryTime time,
     BotText text,
     HandoffAvailability availability,
     IServiceProvider services,
@@ -25,14 +28,16 @@ public sealed class ConversationViews(
     {
         var now = clock.GetUtcNow();
         var items = await queue.ListAsync(cancellationToken).ConfigureAwait(false);
-        var next = availability.Hours.NextOpening(now);
-        return new QueueView(availability.Hours.IsOpen(now), next is null ? null : availability.FormatLocal(next.Value, BotLocales.Default),
-            [.. items.Select(i => Entry(i, now))]);
-    }
+        var names = await DisplayNamesAsync(cancellationToken).ConfigureAwait(false);
+        var entries = new List<QueueEntryView>(items.Count);
+        foreach (var item in items)
+        {
+            entries.Add(Entry(item, now, names, await previews.ForAsync(item.ConversationKey, cancellationToken).ConfigureAwait(false)));
+        }
 
-    public static QueueEntryView Entry(QueueItem item, DateTimeOffset now) =>
-        new(item.Id, item.Channel.ToString(), item.Locale, item.Reason?.ToString(), item.Detail, item.RequestedAt,
-            item.RequestedAt is { } at ? (long)(now - at).TotalSeconds : null, item.Owner);
+        var next = availability.Hours.NextOpening(now);
+        return new QueueView(availability.Hours.IsOpen(now), next is null ? null : time.Format(next.Value), time.Zone.Id, entries);
+    }
 
     public async Task<ConversationView?> ConversationAsync(string conversationKey, ConversationState state, CancellationToken cancellationToken)
     {
@@ -42,22 +47,43 @@ public sealed class ConversationViews(
         }
 
         var now = clock.GetUtcNow();
-        var locale = state.Escalation?.Locale ?? state.Locale ?? BotLocales.Default;
-        var item = new QueueItem(ConversationIds.Encode(conversationKey), to.Channel, locale, state.Escalation?.Reason, state.Escalation?.Detail,
-            state.Escalation?.RequestedAt, state.HandoffOwner, state.LastInboundAt);
+        var item = QueueItem.FromState(conversationKey, to, state);
         var lines = await transcripts.ListAsync(conversationKey, 0, cancellationToken).ConfigureAwait(false);
         var window = ServiceWindow.For(to.Channel, state.LastInboundAt, now);
         var patronId = HandoffKeys.PatronIdKeys.Select(k => state.Values.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrEmpty(v));
         var patron = patronId is null ? null : await PatronAsync(conversationKey, patronId, cancellationToken).ConfigureAwait(false);
+        var names = await DisplayNamesAsync(cancellationToken).ConfigureAwait(false);
+        var preview = state.Escalation is null ? null : await previews.ForAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         return new ConversationView(
-            Entry(item, now),
-            [.. lines.Select(l => new TranscriptLineView(l.Id, l.At, l.Author.ToString(), l.Staff, l.Text))],
-            Window(window),
+            Entry(item, now, names, preview),
+            [.. lines.Select(l => new TranscriptLineView(l.Id, l.At, time.Format(l.At), l.Author.ToString(), l.Staff is null ? null : names.GetValueOrDefault(l.Staff, l.Staff), l.Text))],
+            Window(window, time),
             patron,
-            [.. Enumerable.Range(1, CannedReplyCount).Select(n => text.Get($"Handoff.Canned.{n}", locale))]);
+            [.. Enumerable.Range(1, CannedReplyCount).Select(n => text.Get($"Handoff.Canned.{n}", item.Locale))]);
     }
 
-    public static WindowView Window(ServiceWindow window) => new(window.IsOpen, !window.IsOpen, window.ClosesAt, window.Rule);
+    public static WindowView Window(ServiceWindow window, LibraryTime time) =>
+        new(window.IsOpen, !window.IsOpen, window.ClosesAt, window.ClosesAt is { } closes ? time.Format(closes) : null, window.Rule(time));
+
+    private QueueEntryView Entry(QueueItem item, DateTimeOffset now, IReadOnlyDictionary<string, string> names, string? preview) =>
+        new(item.Id,
+            item.Channel.ToString(),
+            item.Locale,
+            LanguageNames.Of(item.Locale),
+            item.Reason?.ToString(),
+            EscalationReasonText.Describe(item.Reason, item.Detail),
+            item.Detail,
+            item.RequestedAt,
+            item.RequestedAt is { } at ? time.Format(at) : null,
+            item.RequestedAt is { } since ? (long)(now - since).TotalSeconds : null,
+            item.Owner,
+            item.Owner is null ? null : names.GetValueOrDefault(item.Owner, item.Owner),
+            item.PatronName,
+            PatronAddress.Mask(item.Conversation),
+            preview);
+
+    private async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(CancellationToken cancellationToken) =>
+        (await staff.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Username, a => a.DisplayName, StringComparer.OrdinalIgnoreCase);
 
     private async Task<PatronView> PatronAsync(string conversationKey, string patronId, CancellationToken cancellationToken)
     {

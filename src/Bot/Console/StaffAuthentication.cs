@@ -3,6 +3,7 @@ using LibraryBot.Bot.Handoff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ namespace LibraryBot.Bot.Console;
 
 /// <summary>
 /// Staff sign-in: a cookie for the console, a bearer token for API clients, chosen per request by the Authorization
-/// header. Unauthenticated API calls get 401 and forbidden ones 403 (never a redirect).
+/// header. Unauthenticated API calls get 401 and forbidden ones 403 (never a redirect). Each request reads the account
+/// again (<see cref="StaffClaimsRefresher"/>): disabling an account or changing its role takes effect at once.
 /// </summary>
 public static class StaffAuthentication
 {
@@ -36,6 +38,8 @@ public static class StaffAuthentication
                 o.Events.OnRedirectToAccessDenied = c => Status(c, StatusCodes.Status403Forbidden);
             })
             .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = lifetime);
+        services.AddScoped<IClaimsTransformation, StaffClaimsRefresher>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRole.AnyPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.All))
             .AddPolicy(StaffRole.AnswerPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Librarian, StaffRole.Admin))

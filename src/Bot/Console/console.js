@@ -1,39 +1,59 @@
 // The librarians' console: signs in with a cookie, shows the queue and a conversation, and listens on the SignalR
 // hub (JSON protocol over a WebSocket) for "changed" events, reading the staff API again when something changed.
+// Admins also get the accounts page.
 'use strict';
 const $ = id => document.getElementById(id);
-const state = { me: null, current: null, queue: [], socket: null };
+const state = { me: null, current: null, queue: [], socket: null, view: null, waitingTimer: null };
 const RS = '\x1e';
 
-async function api(method, path, body) {
+// Calls the staff API. A 401 means the session ended (the sign-in form shows again), except for the sign-in call itself.
+async function api(method, path, body, { signingIn = false } = {}) {
   const response = await fetch('/api/staff' + path, {
     method,
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status === 401 && path !== '/login') { showSignIn(); throw new Error('signed out'); }
+  if (response.status === 401 && !signingIn) { showSignIn(); throw new Error('signed out'); }
   const text = await response.text();
-  return { ok: response.ok, status: response.status, data: text ? JSON.parse(text) : null };
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
+  return { ok: response.ok, status: response.status, data };
 }
 
-function showSignIn() { $('app').hidden = true; $('signin').hidden = false; $('username').focus(); }
+// The sentence to show for a refused call: the server's problem detail, else a fallback.
+function problemText(result, fallback) {
+  return result.data?.detail ?? result.data?.title ?? `${fallback} (${result.status})`;
+}
+
+function showSignIn() {
+  state.me = null;
+  clearInterval(state.waitingTimer);
+  $('app').hidden = true; $('signin').hidden = false; $('username').focus();
+}
 
 async function start() {
   const me = await fetch('/api/staff/me', { credentials: 'same-origin' });
   if (!me.ok) { showSignIn(); return; }
   state.me = await me.json();
-  $('signin').hidden = true; $('app').hidden = false;
+  $('signin').hidden = true; $('app').hidden = false; $('login-error').textContent = '';
   $('me').textContent = `${state.me.displayName} (${state.me.role})`;
   $('presence').value = String(state.me.available);
-  if (state.me.role !== 'outreach') {
-    connectHub();
-    const colleagues = await api('GET', '/colleagues');
-    $('transfer-to').replaceChildren(...colleagues.data.filter(c => c.username !== state.me.username)
-      .map(c => new Option(`${c.displayName}${c.available ? '' : ' (away)'}`, c.username)));
-  }
+  $('presence').disabled = state.me.role === 'outreach';
+  $('show-accounts').hidden = state.me.role !== 'admin';
+  if (state.me.role !== 'outreach') connectHub();
+  showPage('queue');
   await loadQueue();
-  setInterval(renderWaiting, 5000);
+  clearInterval(state.waitingTimer);
+  state.waitingTimer = setInterval(renderWaiting, 5000);
+}
+
+function showPage(page) {
+  $('queue-page').hidden = page !== 'queue';
+  $('accounts-page').hidden = page !== 'accounts';
+  $('show-queue').setAttribute('aria-pressed', String(page === 'queue'));
+  $('show-accounts').setAttribute('aria-pressed', String(page === 'accounts'));
+  if (page === 'accounts') loadAccounts();
 }
 
 function waitingText(item) {
@@ -42,10 +62,18 @@ function waitingText(item) {
   return seconds < 60 ? `${seconds} s` : seconds < 3600 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 3600)} h ${Math.floor(seconds % 3600 / 60)} min`;
 }
 
+function span(className, text) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
 async function loadQueue() {
   const result = await api('GET', '/queue');
   state.queue = result.data.items;
-  $('hours').textContent = result.data.staffedNow ? 'Staffed now' : `Out of hours (next: ${result.data.nextStaffedAt ?? 'none'})`;
+  $('hours').textContent = (result.data.staffedNow ? 'Staffed now' : `Out of hours (next: ${result.data.nextStaffedAt ?? 'none'})`)
+    + ` · library time ${result.data.timeZone}`;
   const items = state.queue.map(item => {
     const li = document.createElement('li');
     const button = document.createElement('button');
@@ -53,15 +81,23 @@ async function loadQueue() {
     button.className = 'queue-item';
     button.dataset.id = item.id;
     button.setAttribute('aria-current', String(item.id === state.current));
-    button.innerHTML = '<span class="what"></span><br><span class="waiting"></span> <span class="owner"></span>';
-    button.querySelector('.what').textContent = `${item.channel} · ${item.language} · ${item.reason ?? 'no request'}`;
-    button.querySelector('.owner').textContent = item.owner ? `— with ${item.owner}` : '— waiting';
+    const who = span('who', '');
+    who.append(span('name', item.patronName ?? item.patronAddress));
+    if (item.patronName) who.append(' ', span('address', item.patronAddress));
+    button.append(
+      who,
+      span('channel', `${item.channel} · ${item.languageName}`),
+      span('reason', item.reasonText),
+      span('preview', item.preview ? `“${item.preview}”` : ''),
+      span('status', ''));
+    button.querySelector('.status').append(span('waiting', ''), ' ', span('owner', item.owner ? `— with ${item.ownerName}` : '— nobody has it yet'));
     button.addEventListener('click', () => openConversation(item.id));
     li.append(button);
     return li;
   });
   const focused = document.activeElement?.classList.contains('queue-item') ? document.activeElement.dataset.id : null;
   $('queue').replaceChildren(...items);
+  $('queue-empty').hidden = items.length > 0;
   if (focused) document.querySelector(`.queue-item[data-id="${focused}"]`)?.focus();
   renderWaiting();
 }
@@ -69,7 +105,7 @@ async function loadQueue() {
 function renderWaiting() {
   for (const button of document.querySelectorAll('.queue-item')) {
     const item = state.queue.find(i => i.id === button.dataset.id);
-    if (item) button.querySelector('.waiting').textContent = `waiting ${waitingText(item)}`;
+    if (item) button.querySelector('.waiting').textContent = item.requestedAt ? `waiting ${waitingText(item)} (since ${item.requestedAtLocal})` : '';
   }
 }
 
@@ -77,23 +113,28 @@ async function openConversation(id) {
   state.current = id;
   const result = await api('GET', `/conversations/${id}`);
   if (!result.ok) { $('action-status').textContent = result.status === 403 ? 'Your role cannot read transcripts.' : `Could not open (${result.status}).`; return; }
+  state.view = result.data;
   renderConversation(result.data);
   for (const b of document.querySelectorAll('.queue-item')) b.setAttribute('aria-current', String(b.dataset.id === id));
+  await loadColleagues();
 }
 
 function renderConversation(view) {
   const s = view.summary;
   $('conversation').hidden = false;
-  $('summary').textContent = `${s.channel} · ${s.language} · ${s.reason ?? 'no request'}${s.detail ? ' (' + s.detail + ')' : ''} · ${s.owner ? 'with ' + s.owner : s.reason ? 'waiting' : 'with the bot'}`;
+  const who = s.patronName ? `${s.patronName} (${s.patronAddress})` : s.patronAddress;
+  $('summary').textContent = `${who} · ${s.channel} · ${s.languageName} · ${s.reason ? s.reasonText : 'no request'} · ${s.owner ? 'with ' + s.ownerName : s.reason ? 'waiting' : 'with the bot'}`;
+  $('request-preview').textContent = s.preview ? `Asked: “${s.preview}”` : '';
   const mine = s.owner === state.me.username;
   $('claim').disabled = !!s.owner || !s.reason;
   $('reply-send').disabled = !mine; $('reply-text').disabled = !mine;
-  $('release').disabled = !s.owner && !s.reason; $('close').disabled = !s.owner && !s.reason; $('transfer').disabled = !mine;
+  $('release').disabled = !s.owner && !s.reason; $('close').disabled = !s.owner && !s.reason;
   const transcript = $('transcript');
   transcript.replaceChildren(...view.transcript.map(line => {
     const li = document.createElement('li');
     li.className = line.author;
     li.dataset.id = line.id;
+    li.title = line.atLocal;
     li.textContent = line.author === 'Staff' ? `${line.staff}: ${line.text}` : line.text;
     return li;
   }));
@@ -111,6 +152,23 @@ function renderConversation(view) {
     : `${p.name} · loans: ${p.loans.join('; ') || 'none'} · holds: ${p.holds.join('; ') || 'none'} · fines: ${p.fines} ${p.currency}`;
 }
 
+// The colleagues who could take the open chat now (read each time, so new accounts and presence changes show).
+async function loadColleagues() {
+  const s = state.view?.summary;
+  const select = $('transfer-to');
+  const result = await api('GET', '/colleagues');
+  const colleagues = (result.ok ? result.data : []).filter(c => c.username !== s?.owner);
+  const chosen = select.value;
+  select.replaceChildren(...colleagues.map(c => new Option(`${c.displayName} — ${c.available ? 'available' : 'away'}${c.role === 'admin' ? ' (admin)' : ''}`, c.username)));
+  if (colleagues.length === 0) {
+    select.append(new Option('No other librarian can take it', ''));
+  } else if (colleagues.some(c => c.username === chosen)) {
+    select.value = chosen;
+  }
+  const mayTransfer = !!s?.owner && (s.owner === state.me.username || state.me.role === 'admin');
+  $('transfer').disabled = !mayTransfer || colleagues.length === 0;
+}
+
 async function act(path, body) {
   if (!state.current) return;
   const result = await api('POST', `/conversations/${state.current}${path}`, body);
@@ -121,7 +179,102 @@ async function act(path, body) {
   return result.ok;
 }
 
+// ---- Accounts (admins) ----
+
+function accountStatus(text, isError) {
+  $('accounts-status').textContent = text;
+  $('accounts-status').className = isError ? 'error' : 'ok';
+}
+
+async function loadAccounts() {
+  const result = await api('GET', '/accounts');
+  if (!result.ok) { accountStatus(problemText(result, 'Could not read the accounts'), true); return; }
+  $('accounts-table').tBodies[0].replaceChildren(...result.data.map(accountRow));
+}
+
+function accountRow(account) {
+  const row = document.createElement('tr');
+  row.dataset.username = account.username;
+  row.className = account.disabled ? 'disabled' : '';
+  const cells = [account.username, account.displayName].map(text => { const td = document.createElement('td'); td.textContent = text; return td; });
+  const roleCell = document.createElement('td');
+  const role = document.createElement('select');
+  role.className = 'role';
+  role.setAttribute('aria-label', `Role of ${account.username}`);
+  for (const r of ['librarian', 'outreach', 'admin']) role.append(new Option(r, r, false, r === account.role));
+  role.addEventListener('change', () => changeAccount(account.username, 'role', { role: role.value }, `${account.username} is now ${role.value}.`));
+  roleCell.append(role);
+  const statusCell = document.createElement('td');
+  statusCell.className = 'account-state';
+  statusCell.textContent = account.disabled ? 'Disabled' : `Active · ${account.available ? 'available' : 'away'}`;
+  const actions = document.createElement('td');
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = account.disabled ? 'enable' : 'disable';
+  toggle.textContent = account.disabled ? 'Enable' : 'Disable';
+  toggle.addEventListener('click', () => changeAccount(account.username, account.disabled ? 'enable' : 'disable', undefined,
+    `${account.username} is ${account.disabled ? 'enabled' : 'disabled'}.`));
+  actions.append(toggle, ' ',
+    inlineEditor('Reset password…', 'reset-password', 'password', `New password for ${account.username}`,
+      value => changeAccount(account.username, 'password', { password: value }, `New password set for ${account.username}.`)), ' ',
+    inlineEditor('Rename…', 'rename', 'text', `Display name of ${account.username}`,
+      value => changeAccount(account.username, 'display-name', { displayName: value }, `${account.username} is now shown as ${value}.`), account.displayName));
+  row.append(...cells, roleCell, statusCell, actions);
+  return row;
+}
+
+// A button that opens a small form (one field, Save, Cancel) in place.
+function inlineEditor(label, className, type, fieldLabel, save, initial = '') {
+  const wrapper = document.createElement('span');
+  const open = document.createElement('button');
+  open.type = 'button'; open.className = className; open.textContent = label;
+  const form = document.createElement('form');
+  form.className = 'inline'; form.hidden = true;
+  const input = document.createElement('input');
+  input.type = type; input.setAttribute('aria-label', fieldLabel);
+  if (type === 'password') input.autocomplete = 'new-password';
+  const ok = document.createElement('button'); ok.type = 'submit'; ok.textContent = 'Save';
+  const cancel = document.createElement('button'); cancel.type = 'button'; cancel.textContent = 'Cancel';
+  form.append(input, ok, cancel);
+  open.addEventListener('click', () => { form.hidden = false; open.hidden = true; input.value = initial; input.focus(); });
+  cancel.addEventListener('click', () => { form.hidden = true; open.hidden = false; });
+  form.addEventListener('submit', async event => { event.preventDefault(); if (await save(input.value)) { form.hidden = true; open.hidden = false; } });
+  wrapper.append(open, form);
+  return wrapper;
+}
+
+async function changeAccount(username, action, body, done) {
+  const result = await api('POST', `/accounts/${encodeURIComponent(username)}/${action}`, body ?? {});
+  accountStatus(result.ok ? done : problemText(result, 'Not changed'), !result.ok);
+  await loadAccounts();
+  if (username.toLowerCase() === state.me.username.toLowerCase()) await refreshMe();
+  return result.ok;
+}
+
+// After an admin changed their own account: the header follows; a lost admin role or a disabled account shows at once.
+async function refreshMe() {
+  const me = await fetch('/api/staff/me', { credentials: 'same-origin' });
+  if (!me.ok) { state.socket?.close(); showSignIn(); return; }
+  state.me = await me.json();
+  $('me').textContent = `${state.me.displayName} (${state.me.role})`;
+  $('show-accounts').hidden = state.me.role !== 'admin';
+  if (state.me.role !== 'admin') showPage('queue');
+}
+
+$('account-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const account = { username: $('new-username').value.trim(), displayName: $('new-display-name').value, role: $('new-role').value, password: $('new-password').value };
+  const result = await api('POST', '/accounts', account);
+  if (!result.ok) { accountStatus(problemText(result, 'Not created'), true); return; }
+  accountStatus(`Created ${account.role} ${account.username} (${account.displayName}). Give them their password in person; they sign in at this page.`, false);
+  $('account-form').reset();
+  await loadAccounts();
+});
+
+// ---- Live updates ----
+
 function connectHub() {
+  if (state.socket && state.socket.readyState <= WebSocket.OPEN) return;
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/console/hub`);
   let ping = null;
   state.socket = socket;
@@ -144,7 +297,7 @@ function connectHub() {
   socket.onclose = () => {
     clearInterval(ping);
     $('live').textContent = 'offline'; $('live').className = 'offline';
-    if (state.me) setTimeout(connectHub, 2000);
+    if (state.me && state.me.role !== 'outreach') setTimeout(connectHub, 2000);
   };
 }
 
@@ -153,19 +306,28 @@ async function onChanged(id) {
   if (id === state.current) await openConversation(id);
 }
 
+// ---- Sign-in and controls ----
+
 $('login-form').addEventListener('submit', async event => {
   event.preventDefault();
-  const result = await api('POST', '/login?useCookies=true', { username: $('username').value, password: $('password').value });
-  if (!result.ok) { $('login-error').textContent = 'Wrong username or password.'; return; }
+  $('login-error').textContent = '';
+  const result = await api('POST', '/login?useCookies=true', { username: $('username').value, password: $('password').value }, { signingIn: true });
+  if (!result.ok) {
+    $('login-error').textContent = result.status === 401 ? 'Wrong username or password.' : problemText(result, 'Could not sign in');
+    $('password').select();
+    return;
+  }
   $('password').value = '';
   await start();
 });
-$('logout').addEventListener('click', async () => { await api('POST', '/logout'); state.me = null; state.socket?.close(); showSignIn(); });
+$('logout').addEventListener('click', async () => { await api('POST', '/logout'); state.socket?.close(); showSignIn(); });
 $('presence').addEventListener('change', () => api('POST', '/presence', { available: $('presence').value === 'true' }));
+$('show-queue').addEventListener('click', () => showPage('queue'));
+$('show-accounts').addEventListener('click', () => showPage('accounts'));
 $('claim').addEventListener('click', () => act('/claim'));
 $('release').addEventListener('click', () => act('/release'));
 $('close').addEventListener('click', () => act('/close'));
-$('transfer').addEventListener('click', () => act('/transfer', { to: $('transfer-to').value }));
+$('transfer').addEventListener('click', () => $('transfer-to').value && act('/transfer', { to: $('transfer-to').value }));
 $('reply-form').addEventListener('submit', async event => {
   event.preventDefault();
   const text = $('reply-text').value.trim();

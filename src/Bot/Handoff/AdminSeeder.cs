@@ -4,8 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace LibraryBot.Bot.Handoff;
 
-/// <summary>At start, creates the first admin from <c>Handoff:Admin:Username/Password</c> when that account does not exist yet.</summary>
-public sealed class AdminSeeder(StaffAccounts accounts, IOptions<HandoffOptions> options, ILogger<AdminSeeder> logger) : IHostedService
+/// <summary>
+/// At start, creates the first admin from <c>Handoff:Admin:Username/DisplayName/Password</c> when that account does not
+/// exist yet. Patrons see the display name (default "Library staff"), never the username; an admin created before display
+/// names were set here (shown to patrons as its username) gets the display name too.
+/// </summary>
+public sealed class AdminSeeder(StaffAccounts accounts, IStaffStore store, IOptions<HandoffOptions> options, ILogger<AdminSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,9 +19,14 @@ public sealed class AdminSeeder(StaffAccounts accounts, IOptions<HandoffOptions>
             return;
         }
 
-        if (await accounts.CreateAsync(admin.Username, admin.Username, StaffRole.Admin, admin.Password, cancellationToken).ConfigureAwait(false))
+        var displayName = string.IsNullOrWhiteSpace(admin.DisplayName) ? AdminOptions.DefaultDisplayName : admin.DisplayName.Trim();
+        if (await accounts.CreateAsync(admin.Username, displayName, StaffRole.Admin, admin.Password, cancellationToken).ConfigureAwait(false))
         {
-            HandoffLog.AdminCreated(logger, admin.Username);
+            HandoffLog.AdminCreated(logger, StaffLogIds.User(admin.Username));
+        }
+        else if (await store.FindAsync(admin.Username, cancellationToken).ConfigureAwait(false) is { } existing && existing.DisplayName == existing.Username)
+        {
+            await store.SetDisplayNameAsync(existing.Username, displayName, cancellationToken).ConfigureAwait(false);
         }
     }
 

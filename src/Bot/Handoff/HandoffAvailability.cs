@@ -22,8 +22,12 @@ public sealed class HandoffAvailability(IOptions<HandoffOptions> options, IStaff
         }
 
         var accounts = await staff.ListAsync(cancellationToken).ConfigureAwait(false);
-        return accounts.Any(a => a.Available && a.Role != StaffRole.Outreach) ? null : text.Get("Handoff.NobodyAvailable", locale);
+        return accounts.Any(a => a.Available && a.AnswersPatrons && !a.Disabled) ? null : text.Get("Handoff.NobodyAvailable", locale);
     }
+
+    /// <summary>Whether staff are in now and a librarian or admin who signs in should be set to available (<c>Handoff:AvailableOnSignIn</c>).</summary>
+    public bool AvailableOnSignIn(StaffAccount account, DateTimeOffset now) =>
+        options.Value.AvailableOnSignIn && account.AnswersPatrons && Hours.IsOpen(now);
 
     /// <summary>A moment in the library's time zone, written the patron's way (e.g. "Monday, 23 November 2026 09:00").</summary>
     public string FormatLocal(DateTimeOffset instant, string locale)

@@ -42,6 +42,7 @@ public sealed class HandoffGate(TranscriptRecorder recorder, ITranscriptStore tr
             state.HandoffOwner = null;
             state.Escalation = null;
             state.Values.Remove(HandoffKeys.AwaitingWindow);
+            PatronNames.Forget(state);
         }
         else if (state.HandoffOwner is null)
         {
@@ -50,6 +51,7 @@ public sealed class HandoffGate(TranscriptRecorder recorder, ITranscriptStore tr
         else
         {
             DeliverAwaitingReplies(context);
+            PatronNames.Remember(context);
         }
 
         await recorder.RecordTurnAsync(context, privacy, cancellationToken).ConfigureAwait(false);

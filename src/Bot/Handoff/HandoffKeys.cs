@@ -18,6 +18,9 @@ public static class HandoffKeys
     /// <summary>The satisfaction question was asked after a closed chat; holds the librarian who closed it.</summary>
     public const string SurveyPending = "handoff.survey";
 
+    /// <summary>The patron's profile name on the channel (when it sends one), kept while the patron waits for or talks with a librarian.</summary>
+    public const string PatronName = "handoff.name";
+
     /// <summary>Staff replies kept for the patron's next message (sent by template while the channel's window was closed).</summary>
     public const string AwaitingWindow = "handoff.awaiting";
 }

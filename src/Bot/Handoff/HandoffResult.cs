@@ -11,6 +11,3 @@ public enum HandoffResult
     /// <summary>The colleague to transfer to does not exist or cannot answer patrons.</summary>
     UnknownColleague,
 }
-
-/// <summary>What a staff action did: the result, the owner afterwards, and for replies the window that applied.</summary>
-public sealed record HandoffOutcome(HandoffResult Result, string? Owner = null, ServiceWindow? Window = null, bool SentAsTemplate = false);

@@ -83,7 +83,7 @@ public sealed class HandoffService(
     public async Task<HandoffOutcome> TransferAsync(string conversationKey, StaffAccount who, string colleague, CancellationToken cancellationToken)
     {
         var target = await staff.FindAsync(colleague, cancellationToken).ConfigureAwait(false);
-        if (target is null || target.Role == StaffRole.Outreach)
+        if (target is null || !target.AnswersPatrons || target.Disabled)
         {
             return new HandoffOutcome(HandoffResult.UnknownColleague);
         }
@@ -133,6 +133,7 @@ public sealed class HandoffService(
             state.HandoffOwner = null;
             state.Escalation = null;
             state.Values.Remove(HandoffKeys.AwaitingWindow);
+            PatronNames.Forget(state);
             edit.Send(new TextMessage(text.Get(messageKey, Locale(state))), TranscriptAuthor.Bot);
             if (survey)
             {

@@ -15,8 +15,8 @@ public sealed record ServiceWindow(ChannelId Channel, TimeSpan Length, DateTimeO
         return new ServiceWindow(channel, length, closes, closes is { } c && now < c);
     }
 
-    /// <summary>What the console shows next to the reply box.</summary>
-    public string Rule => IsOpen
-        ? $"{Channel} window open for free-form replies until {ClosesAt:u}"
+    /// <summary>What the console shows next to the reply box (the deadline in the library's time).</summary>
+    public string Rule(LibraryTime time) => IsOpen
+        ? $"{Channel} window open for free-form replies until {time.Format(ClosesAt!.Value)}"
         : $"{Channel} window closed ({Length.TotalHours:0} h since the patron last wrote): a reply goes as the HandoffReply template, and your text is delivered when the patron writes back";
 }

@@ -25,10 +25,7 @@ public sealed class SqliteHandoffQueue(SqliteDatabase database) : IHandoffQueue
                     continue;
                 }
 
-                var state = StoreJson.Deserialize<ConversationState>(reader.GetString(1));
-                var escalation = state.Escalation;
-                items.Add(new QueueItem(ConversationIds.Encode(key), conversation.Channel, escalation?.Locale ?? state.Locale ?? BotLocales.Default,
-                    escalation?.Reason, escalation?.Detail, escalation?.RequestedAt, state.HandoffOwner, state.LastInboundAt));
+                items.Add(QueueItem.FromState(key, conversation, StoreJson.Deserialize<ConversationState>(reader.GetString(1))));
             }
 
             return items.OrderBy(i => i.RequestedAt ?? DateTimeOffset.MaxValue).ToList();

@@ -1,9 +1,12 @@
 using LibraryBot.Bot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace LibraryBot.Bot.Handoff;
 
 public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
+    private const string Columns = "id, entry_key, at, author, staff, text, masked_text";
+
     public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken) =>
         entries.Count == 0 ? Task.CompletedTask : database.WriteAsync((connection, transaction) =>
         {
@@ -26,16 +29,42 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscript
         database.ReadAsync<IReadOnlyList<TranscriptEntry>>(connection =>
         {
             using var command = connection.Command(
-                "SELECT id, entry_key, at, author, staff, text, masked_text FROM transcript WHERE conversation_key = $k AND id > $after ORDER BY id")
+                $"SELECT {Columns} FROM transcript WHERE conversation_key = $k AND id > $after ORDER BY id")
                 .With("$k", conversationKey).With("$after", afterId);
             using var reader = command.ExecuteReader();
             var list = new List<TranscriptEntry>();
             while (reader.Read())
             {
-                list.Add(new TranscriptEntry(conversationKey, reader.GetString(1), SqliteCommandExtensions.FromUnixMs(reader.GetInt64(2)),
-                    Enum.Parse<TranscriptAuthor>(reader.GetString(3)), reader.NullableString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(0)));
+                list.Add(Read(conversationKey, reader));
             }
 
+            return list;
+        }, cancellationToken);
+
+    public Task<TranscriptEntry?> FindLastAsync(string conversationKey, string entryKeyPrefix, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.Command(
+                $"SELECT {Columns} FROM transcript WHERE conversation_key = $k AND substr(entry_key, 1, $n) = $p ORDER BY id DESC LIMIT 1")
+                .With("$k", conversationKey).With("$n", entryKeyPrefix.Length).With("$p", entryKeyPrefix);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(conversationKey, reader) : null;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<TranscriptEntry>> ListPatronLinesBeforeAsync(string conversationKey, long beforeId, int max, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<TranscriptEntry>>(connection =>
+        {
+            using var command = connection.Command(
+                $"SELECT {Columns} FROM transcript WHERE conversation_key = $k AND id < $before AND author = $a ORDER BY id DESC LIMIT $max")
+                .With("$k", conversationKey).With("$before", beforeId).With("$a", nameof(TranscriptAuthor.Patron)).With("$max", max);
+            using var reader = command.ExecuteReader();
+            var list = new List<TranscriptEntry>();
+            while (reader.Read())
+            {
+                list.Add(Read(conversationKey, reader));
+            }
+
+            list.Reverse();
             return list;
         }, cancellationToken);
 
@@ -67,4 +96,8 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscript
                 .With("$k", conversationKey).With("$s", staff).With("$r", rating).With("$c", comment).With("$at", at.ToUnixMs());
             return command.ExecuteNonQuery();
         }, cancellationToken);
+
+    private static TranscriptEntry Read(string conversationKey, SqliteDataReader reader) =>
+        new(conversationKey, reader.GetString(1), SqliteCommandExtensions.FromUnixMs(reader.GetInt64(2)),
+            Enum.Parse<TranscriptAuthor>(reader.GetString(3)), reader.NullableString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(0));
 }

@@ -6,7 +6,13 @@ namespace LibraryBot.Bot.Handoff;
 /// <summary>Writes a turn's patron message (unless marked sensitive) and its replies to the transcript.</summary>
 public sealed class TranscriptRecorder(ITranscriptStore transcripts)
 {
-    /// <summary>Records the turn; <paramref name="wasSensitive"/> is the flag as it stood when the message arrived.</summary>
+    /// <summary>Key prefix of a patron's line; the rest is the activity's dedupe key.</summary>
+    public const string PatronEntryPrefix = "in:";
+
+    /// <summary>Key prefix of the console event that marks a new request for a librarian; the rest is the dedupe key of the turn that made it.</summary>
+    public const string RequestEntryPrefix = "esc:";
+
+    /// <summary>Records the turn; <paramref name="privacy"/> is how the message may be kept, as it stood when the message arrived.</summary>
     public Task RecordTurnAsync(TurnContext context, TranscriptPrivacy privacy, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
@@ -21,7 +27,7 @@ public sealed class TranscriptRecorder(ITranscriptStore transcripts)
                 TranscriptPrivacy.DigitsMasked => TranscriptText.Mask(said),
                 _ => said,
             };
-            entries.Add(new TranscriptEntry(key, "in:" + activity.DedupeKey, activity.Timestamp, TranscriptAuthor.Patron, null, text, TranscriptText.Mask(text)));
+            entries.Add(new TranscriptEntry(key, PatronEntryPrefix + activity.DedupeKey, activity.Timestamp, TranscriptAuthor.Patron, null, text, TranscriptText.Mask(text)));
         }
 
         for (var i = 0; i < context.Replies.Count; i++)
@@ -30,6 +36,15 @@ public sealed class TranscriptRecorder(ITranscriptStore transcripts)
         }
 
         return transcripts.AppendAsync(entries, cancellationToken);
+    }
+
+    /// <summary>Marks, after the turn's own lines, that this turn made a request for a librarian (a console event naming the reason).</summary>
+    public Task RecordRequestAsync(TurnContext context, string reasonText, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        var marker = new TranscriptEntry(activity.Conversation.Key, RequestEntryPrefix + activity.DedupeKey, context.Clock.GetUtcNow(),
+            TranscriptAuthor.System, null, reasonText, reasonText);
+        return transcripts.AppendAsync([marker], cancellationToken);
     }
 
     /// <summary>How the patron's next message may be recorded, from the question it answers.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Localization;
 using LibraryBot.Channels.Abstractions;
 using Microsoft.AspNetCore.Builder;
@@ -42,8 +43,18 @@ public static class SandboxEndpoints
 
         var services = endpoints.ServiceProvider;
         services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
-            BotLog.SandboxUrl(services.GetRequiredService<ILoggerFactory>().CreateLogger("LibraryBot.Sandbox"),
-                services.GetRequiredService<ISelfBaseAddress>().BaseAddress.ToString()));
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("LibraryBot.Sandbox");
+            var url = services.GetRequiredService<ISelfBaseAddress>().BaseAddress.ToString();
+            if (services.GetService<SandboxLibrarian>()?.NewPassword is { } password)
+            {
+                HandoffLog.SandboxStartedWithLibrarian(logger, url, SandboxLibrarian.Username, password);
+            }
+            else
+            {
+                BotLog.SandboxUrl(logger, url);
+            }
+        });
         endpoints.MapGet("/", () => Asset("simulator.html"));
         endpoints.MapGet("/sandbox/assets/{name}", (string name) => Assets.ContainsKey(name) ? Asset(name) : Results.NotFound());
         endpoints.MapGet("/sandbox/channels", (EndpointDataSource sources) => Results.Json(

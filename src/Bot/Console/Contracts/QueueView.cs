@@ -1,4 +1,4 @@
 namespace LibraryBot.Bot.Console.Contracts;
 
-/// <summary>The queue: waiting and owned conversations, and whether staff are in now.</summary>
-public sealed record QueueView(bool StaffedNow, string? NextStaffedAt, IReadOnlyList<QueueEntryView> Items);
+/// <summary>The queue: waiting and owned conversations, whether staff are in now, and when next (library time, <paramref name="TimeZone"/>).</summary>
+public sealed record QueueView(bool StaffedNow, string? NextStaffedAt, string TimeZone, IReadOnlyList<QueueEntryView> Items);

@@ -1,3 +1,4 @@
 namespace LibraryBot.Bot.Console.Contracts;
 
-public sealed record TranscriptLineView(long Id, DateTimeOffset At, string Author, string? Staff, string Text);
+/// <summary>One transcript line; <paramref name="AtLocal"/> is its time in the library's time zone.</summary>
+public sealed record TranscriptLineView(long Id, DateTimeOffset At, string AtLocal, string Author, string? Staff, string Text);

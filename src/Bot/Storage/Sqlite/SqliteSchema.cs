@@ -99,6 +99,10 @@ internal static class SqliteSchema
             at INTEGER NOT NULL
         );
         """,
+        """
+        ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE staff_audit ADD COLUMN target TEXT NULL;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)
