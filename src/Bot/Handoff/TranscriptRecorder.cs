@@ -21,7 +21,7 @@ public sealed class TranscriptRecorder(ITranscriptStore transcripts)
         var entries = new List<TranscriptEntry>();
         if (TranscriptText.FromActivity(activity) is { } said)
         {
-            var text = privacy switch
+            var text = context.MessageIsSecret ? TranscriptText.NotRecorded : privacy switch
             {
                 TranscriptPrivacy.NotRecorded => TranscriptText.NotRecorded,
                 TranscriptPrivacy.DigitsMasked => TranscriptText.Mask(said),

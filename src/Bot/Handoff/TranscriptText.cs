@@ -11,11 +11,16 @@ namespace LibraryBot.Bot.Handoff;
 public static partial class TranscriptText
 {
     public const string NotRecorded = "[not recorded: sensitive answer]";
+    public const string PinHidden = "[PIN hidden]";
 
-    /// <summary>The patron's message as text, or null for activities that are not something the patron said.</summary>
+    /// <summary>
+    /// The patron's message as text, or null for activities that are not something the patron said. A PIN was already
+    /// taken out before the message was stored (it shows as "[PIN hidden]"); a card number keeps only its last four digits.
+    /// </summary>
     public static string? FromActivity(Activity activity) => activity.Type switch
     {
-        ActivityType.Message => activity.Text ?? string.Empty,
+        ActivityType.Message => CardNumbers().Replace((activity.Text ?? string.Empty).Replace(Understanding.Utterance.SecretMarker, PinHidden, StringComparison.Ordinal),
+            m => new string('•', m.Length - 4) + m.Value[^4..]),
         ActivityType.ChoiceReply => $"[chose {activity.ChoiceId}]",
         ActivityType.Location => "[shared a location]",
         ActivityType.Media => "[sent a file]",
@@ -34,6 +39,9 @@ public static partial class TranscriptText
 
     [GeneratedRegex(@"\d{4,}")]
     private static partial Regex Digits();
+
+    [GeneratedRegex(@"\d{10,20}")]
+    private static partial Regex CardNumbers();
 
     [GeneratedRegex("\"[^\"]{1,200}\"|“[^”]{1,200}”|«[^»]{1,200}»|《[^》]{1,200}》|「[^」]{1,200}」")]
     private static partial Regex Quoted();

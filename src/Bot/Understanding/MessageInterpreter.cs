@@ -14,6 +14,10 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
     public const double LearnedMinimum = 0.4;
     public const double LearnedMargin = 0.15;
 
+    /// <summary>Words that only say "here is my card number" around one ("card no.", "số thẻ", "借书证号").</summary>
+    private static readonly HashSet<string> CardWords =
+        ["card", "number", "no", "barcode", "library", "tarjeta", "carnet", "numero", "biblioteca", "the", "so", "thu", "vien", "借", "书", "证", "卡", "号", "读", "者"];
+
     private readonly ILanguageModelInterpreter[] _languageModels = languageModels.ToArray();
 
     public Lexicon Lexicon => phrases.Lexicon;
@@ -36,10 +40,19 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
 
         var matches = phrases.Match(utterance, entityUnits, dayUnits);
         var best = Pick(InLanguage(matches, LanguageGuess.Of(utterance, null, phrases.Lexicon)), utterance);
-        Interpretation? result = best is null ? null : FromPhrase(best, entities, utterance);
-        if (entities.CardNumber is not null && (result is null || !IntentNames.Account.Contains(result.Intent) || result.Intent is IntentNames.Cards or IntentNames.UnlinkCard))
+        // A phrase that covers little of a long message (below 0.6) is too weak to act on by itself.
+        Interpretation? result = best is null || best.Confidence < 0.6 ? null : FromPhrase(best, entities, utterance);
+        if (entities.CardNumber is not null && (entities.Pin is not null || entities.PinLost || (result is { IsClear: true } && IntentNames.Account.Contains(result.Intent))
+            || content.All(u => phrases.IsIgnorable(u) || CardWords.Contains(u.Text))))
         {
-            result = new Interpretation(IntentNames.LinkCard, 0.9, entities, null, InterpretationSource.Shape);
+            // A card number given to link it (alone, with a PIN, or with an account request): link it — as the first
+            // step of the account action asked for, if any ("my card is … and my pin is …, what are my loans?"). A card
+            // number mentioned in passing ("my card … was refused at the self-check") is not a request to link it.
+            var action = matches.Where(m => IntentNames.Account.Contains(m.Phrase.Intent) && m.Phrase.Intent is not (IntentNames.LinkCard or IntentNames.Cards or IntentNames.UnlinkCard))
+                .OrderByDescending(m => m.Confidence).FirstOrDefault();
+            result = action is not null
+                ? FromPhrase(action, entities, utterance) with { Confidence = 0.9 }
+                : new Interpretation(IntentNames.LinkCard, 0.9, entities, null, InterpretationSource.Shape);
         }
 
         if ((result is null || result.Confidence < 0.85) && content.Any(u => u.Kind != UnitKind.Number))
@@ -154,6 +167,14 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
             .ThenByDescending(m => m.SlotText is not null)
             .ThenByDescending(m => m.Phrase.Intent == IntentNames.AutoReply)
             .FirstOrDefault();
+
+        // A bare verb ("tìm", "search") whose "remaining" words looked like filler ("số đỏ" folds to "so do") yields to
+        // the same verb with those words as its slot: they are the title.
+        if (best is { SlotText: null } && matches.FirstOrDefault(m => m.Phrase.Intent == best.Phrase.Intent && m.SlotText is { Length: > 0 }) is { } slotted)
+        {
+            best = slotted;
+        }
+
         if (best?.SlotUnits is not { } slot)
         {
             return best;

@@ -22,7 +22,8 @@ public abstract class Patron(BotProcess bot, string id)
     protected async Task<Turn> CollectAsync(string dedupeKey, string path, Func<JsonNode, string> render, Func<JsonNode, long> sequence, IReadOnlyList<string> passive)
     {
         var key = dedupeKey.Replace("'", "''", StringComparison.Ordinal);
-        await Bot.WaitUntilAsync(() => Task.FromResult(Bot.Scalar($"SELECT COUNT(*) FROM inbox WHERE dedupe_key = '{key}' AND status = 1") == 1), $"the turn of {dedupeKey}");
+        // The turn ran once its inbox entry is no longer pending (after "delete my data" the consumed entry is gone too).
+        await Bot.WaitUntilAsync(() => Task.FromResult(Bot.Scalar($"SELECT COUNT(*) FROM inbox WHERE dedupe_key = '{key}' AND status = 0") == 0), $"the turn of {dedupeKey}");
         await Bot.WaitUntilAsync(() => Task.FromResult(Bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE inbound_dedupe_key = '{key}' AND status = 0") == 0), $"the replies to {dedupeKey}");
         var failed = Bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE inbound_dedupe_key = '{key}' AND status IN (2, 3)");
         Assert.True(failed == 0, $"{failed} replies to {dedupeKey} failed or were held.\n{Bot.Output}");

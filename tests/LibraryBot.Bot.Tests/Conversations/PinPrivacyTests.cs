@@ -33,6 +33,38 @@ public sealed class PinPrivacyTests(ConversationServer server)
         Assert.DoesNotContain(CardNumber, server.Bot.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pins_WhenSentPromptedUnpromptedGluedOrAsAPassword_AreInNoFileOfTheDataFolderNorTheLogs()
+    {
+        // Wrong PINs distinctive enough that finding one by chance is impossible; nothing is checkpointed first: the
+        // WAL and shared-memory files are read as the server left them.
+        string[] secrets = ["80417329", "61529437", "93028461", "Zq7xPw93", "hunterpassword"];
+        var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.UnitedStates));
+        await patron.SayAsync("link card");
+        await patron.SayAsync("29000100000086");
+        (await patron.SayAsync(secrets[0])).Contains("don't match");
+        (await patron.SayAsync("my card is 29000100000086 and my pin is " + secrets[1] + ", what are my loans?")).Contains("don't match");
+        (await patron.SayAsync("29000100000086 " + secrets[2])).Contains("don't match");
+        await patron.SayAsync("29000100000086");
+        (await patron.SayAsync(secrets[3])).Contains("don't match");
+        await patron.SayAsync("29000100000086");
+        await patron.SayAsync(secrets[4]);
+
+        foreach (var file in System.IO.Directory.GetFiles(server.Bot.Directory))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+            foreach (var secret in secrets)
+            {
+                Assert.False(Contains(bytes, secret), $"The secret {secret} was found in {Path.GetFileName(file)}.");
+            }
+        }
+
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, server.Bot.Output, StringComparison.Ordinal);
+        }
+    }
+
     private static void Checkpoint(string path)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

@@ -80,7 +80,7 @@ public sealed class HandoffFlowTests
     [InlineData("bot", "back with the library bot")]
     [InlineData("volver al bot", "back with the library bot")]
     [InlineData("机器人", "您已回到图书馆机器人")]
-    [InlineData("quay lại bot", "back with the library bot")]
+    [InlineData("quay lại bot", "Bạn đã quay lại với bot")]
     public async Task Gate_WhenThePatronSaysBotInAnyLanguage_HandsBackAndTheBotAnswersAgain(string word, string backInTheirLanguage)
     {
         await using var bot = TestBot.Create(settings: Hours("UTC", "Mon-Sun 00:00-24:00"));

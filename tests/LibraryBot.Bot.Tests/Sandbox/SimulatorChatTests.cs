@@ -34,7 +34,7 @@ public sealed class SimulatorChatTests(StaffServer server) : IClassFixture<Staff
         await browser.RunAsync(nameof(WhatsAppFormatting_ShowsBoldItalicStrikeAndCodeWithoutMarkers_AndMessageTextNeverBecomesHtml), () =>
         {
             browser.Patron("15550003102");
-            browser.Say("*<img src=x onerror=window.injected=1>* _slanted_ ~struck~ `inline` ```mono```");
+            browser.Say("qzx *<img src=x onerror=window.injected=1>* _slanted_ ~struck~ `inline` ```mono``` qzx");
             var echo = browser.BotRow(t => t.Contains("onerror", StringComparison.Ordinal));
             Assert.Equal("<img src=x onerror=window.injected=1>", echo.FindElement(By.CssSelector("strong")).Text);
             Assert.Equal("slanted", echo.FindElement(By.CssSelector("em")).Text);

@@ -21,7 +21,12 @@ public sealed class FinesDialog : AccountDialog
             var owed = account.FinesTotal > 0
                 ? context.Localize("Fines.Owed", account.FirstName, DisplayFormats.Money(account.FinesTotal, account.Currency, context.Locale))
                 : context.Localize("Fines.Nothing", account.FirstName);
-            context.SendText(overdue > 0 ? owed + " " + context.Localize("Fines.Overdue", overdue) : owed);
+            context.SendText(overdue switch
+            {
+                0 => owed,
+                1 => owed + " " + context.Localize("Fines.OverdueOne"),
+                _ => owed + " " + context.Localize("Fines.Overdue", overdue),
+            });
             return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
         });
     }

@@ -3,6 +3,7 @@ using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Understanding;
 using LibraryBot.CatalogAdapter;
 using System.Text.Json;
 
@@ -33,8 +34,12 @@ public sealed class SearchDialog : WaterfallDialog
                 : step.PromptAsync(TermsPromptId, new PromptOptions { Prompt = Say.Text("Search.AskTerms") }, ct),
             (step, ct) =>
             {
+                // Words typed at "What would you like to search for?" are the search, without a search verb they may repeat ("tìm số đỏ").
                 var request = step.Options<SearchRequest>() ?? new SearchRequest(null);
-                return ShowPageAsync(step, search, step.Result is string typed ? request with { Terms = typed } : request, ct);
+                var entities = step.Context.Interpretation is { Intent: IntentNames.Search } meaning ? meaning.Entities : null;
+                return ShowPageAsync(step, search, step.Result is string typed
+                    ? request with { Terms = entities?.Terms ?? (entities?.Author is null ? typed : null), Author = entities?.Author }
+                    : request, ct);
             },
             (step, ct) => OnChoiceAsync(step, ct));
     }
