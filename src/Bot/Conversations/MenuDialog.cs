@@ -19,6 +19,7 @@ public sealed class MenuDialog : WaterfallDialog
             (step, ct) => step.PromptAsync(PromptId, new PromptOptions
             {
                 Prompt = Say.Text("Menu.Prompt"),
+                Optional = true,
                 Choices = intents.MenuEntries.Select(i => PromptChoice.Of(i.Name, i.MenuTitleKey!)).ToArray(),
                 ListButton = Say.Text("Menu.Button"),
             }, ct),

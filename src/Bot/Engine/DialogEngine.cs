@@ -8,9 +8,9 @@ namespace LibraryBot.Bot.Engine;
 /// The bot at the end of the pipeline. It knows dialogs and intents, not library features:
 /// <list type="number">
 /// <item>A channel menu click starts the intent it names.</item>
-/// <item>With a question waiting, the message answers it — unless it clearly asks for something else, which is then
-/// served (a task replaces the question; an aside is answered and the question asked again). A message the question
-/// could not use twice is served as a new request.</item>
+/// <item>With a question waiting, the message answers it — unless it asks for something else, which is then served
+/// (a task replaces the question; an aside is answered and the question asked again). A message that is neither an
+/// answer nor a request is asked about once; the second time it is served as a new request.</item>
 /// <item>Otherwise the intent the message asks for starts, or the intent named <see cref="NotUnderstoodIntent"/>.</item>
 /// </list>
 /// </summary>
@@ -70,18 +70,23 @@ public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents) : IBo
         return dc.ActiveDialog is not null && intent.WhileAsked is { } instead ? intents.Find(instead) : intent;
     }
 
-    /// <summary>A clear answer always answers; a free-text question yields only to an explicit request; anything else yields to a clear one.</summary>
+    /// <summary>
+    /// A clear answer always answers; a free-text question yields only to an explicit request; a message that is no
+    /// answer yields to whatever it asks — even a title tried as a search. Only a message that asks nothing the bot
+    /// knows is asked about again (once, by the prompt).
+    /// </summary>
     private static bool Interrupts(AnswerFit fit, Interpretation interpretation) => fit switch
     {
         AnswerFit.Strong => false,
         AnswerFit.Weak => interpretation.IsExplicit && interpretation.Source == InterpretationSource.Phrase,
-        _ => interpretation.IsClear,
+        _ => !interpretation.IsNone,
     };
 
+    /// <summary>A task replaces what was waiting; an aside is answered and the waiting question asked again — unless that was only an offer, which it drops.</summary>
     private static async Task StartAsync(DialogContext dc, Intent intent, CancellationToken cancellationToken)
     {
         var options = intent.Options?.Invoke(dc.Context.Interpretation);
-        if (intent.Role == IntentRole.Aside && dc.ActiveDialog is not null)
+        if (intent.Role == IntentRole.Aside && dc.ActiveDialog is { } active && !dc.Dialogs.Find(active.Id).IsOffer(active))
         {
             await dc.BeginInterruptionAsync(intent.DialogId, options, cancellationToken).ConfigureAwait(false);
             return;

@@ -4,8 +4,9 @@ namespace LibraryBot.Bot.Understanding;
 
 /// <summary>
 /// Which of the four languages a message is written in, when that is clear: Chinese characters; letters only
-/// Vietnamese uses (ă â đ ê ô ơ ư and its tone marks); Spanish marks (ñ ¿ ¡ á é í ó ú); otherwise the language of the
-/// phrase that matched, or of the words only one language uses. Null when unsure (numbers, emoji, "ok", "menu").
+/// Vietnamese uses (ă â đ ê ô ơ ư and its tone marks); the language of the phrase that matched when only one language
+/// has it ("có" is Vietnamese "yes", though Spanish writes ó too); Spanish marks (ñ ¿ ¡ á é í ó ú); otherwise the words
+/// only one language uses. Null when unsure (numbers, emoji, "ok", "menu").
 /// </summary>
 public static class LanguageGuess
 {
@@ -25,14 +26,15 @@ public static class LanguageGuess
             return BotLocales.Vietnamese;
         }
 
-        if (lower.Any(c => SpanishMarks.Contains(c, StringComparison.Ordinal)))
-        {
-            return BotLocales.Spanish;
-        }
-
+        // A phrase only one language has outranks Spanish accents: Vietnamese "có" carries an ó too.
         if (phraseLanguage is not null)
         {
             return phraseLanguage;
+        }
+
+        if (lower.Any(c => SpanishMarks.Contains(c, StringComparison.Ordinal)))
+        {
+            return BotLocales.Spanish;
         }
 
         var votes = utterance.Units

@@ -305,8 +305,7 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
     {
         var (terms, author) = TitleAndAuthor.Split(ImplicitTerms(utterance, phrases), phrases.Lexicon);
         var letters = (terms + author).Count(char.IsLetter);
-        var digits = (terms + author).Count(char.IsDigit);
-        return letters >= 2 || digits >= 3
+        return letters >= 2
             ? new Interpretation(IntentNames.Search, 0.45, entities with { Terms = terms.Length > 0 ? terms : null, Author = author }, null, InterpretationSource.Fallback)
             : Interpretation.None(null);
     }

@@ -51,14 +51,25 @@ public sealed class DialogEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Prompt_WhenTwoMessagesAreNoAnswer_AsksOnceWithTheMenuHintThenServesTheSecondAsANewRequest()
+    public async Task Prompt_WhenTwoMessagesSayNothing_AsksOnceWithTheMenuHintThenServesTheSecond()
     {
         await _bot.SendAsync("order");
         await _bot.ChooseAsync("small");
-        var retry = (await _bot.SendAsync("lots")).Plain();
+        var retry = (await _bot.SendAsync("???")).Plain();
         Assert.StartsWith("Sorry, I didn't understand that. How many copies?", retry);
         Assert.Contains("\"menu\"", retry);
 
+        var served = (await _bot.SendAsync("¿¿...??")).Plain();
+        Assert.Contains("Sorry, I didn't understand. Write \"menu\"", served);
+        Assert.DoesNotContain("How many copies?", served);
+        Assert.Empty((await _bot.StateAsync())!.DialogStack);
+    }
+
+    [Fact]
+    public async Task Prompt_WhenWordsThatAreNoAnswerArrive_TriesThemAsANewRequest()
+    {
+        await _bot.SendAsync("order");
+        await _bot.ChooseAsync("small");
         var served = (await _bot.SendAsync("qzxv plimbo")).Plain();
         Assert.Contains("Sorry, I didn't understand \"qzxv plimbo\", and it is not a title in the catalogue.", served);
         Assert.DoesNotContain("How many copies?", served);

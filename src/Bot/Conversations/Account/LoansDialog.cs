@@ -36,6 +36,7 @@ public sealed class LoansDialog : AccountDialog
                 return await step.PromptAsync(ActionPromptId, new PromptOptions
                 {
                     Prompt = Say.Text("Loans.Actions"),
+                    Optional = true,
                     Choices = [PromptChoice.Of(RenewAllId, "Renew.All"), PromptChoice.Of(RenewOneId, "Renew.One"), PromptChoice.Of(DoneId, "Renew.Done")],
                 }, ct).ConfigureAwait(false);
             },

@@ -39,6 +39,7 @@ public sealed class HoldsDialog : AccountDialog
                 return await step.PromptAsync(CancelPromptId, new PromptOptions
                 {
                     Prompt = Say.Text("Holds.CancelAsk"),
+                    Optional = true,
                     Choices = choices.ToList(),
                     ListButton = Say.Text("Menu.Holds"),
                 }, ct).ConfigureAwait(false);

@@ -66,6 +66,9 @@ public sealed class RecordDialog : WaterfallDialog
             });
     }
 
+    /// <summary>The record's actions are an offer: a question on the side (hours, help) drops them.</summary>
+    public override bool IsOffer(DialogInstance instance) => true;
+
     public override AnswerFit Fit(DialogContext dc) =>
         dc.ActiveDialog!.State["options"]?.Deserialize<RecordRequest>(StoreJson.Options) is { } request
         && ChoiceRecognizer.Recognize(dc.Context.Activity, Actions(dc.Context, request)) is not null ? AnswerFit.Strong : AnswerFit.None;

@@ -77,6 +77,7 @@ public sealed class SearchDialog : WaterfallDialog
         return await step.PromptAsync(ResultPromptId, new PromptOptions
         {
             Prompt = Say.Text("Search.Results", page.Total, shown, page.Page),
+            Optional = true,
             Choices = choices,
             ListButton = Say.Text("Search.ResultsButton"),
         }, cancellationToken).ConfigureAwait(false);

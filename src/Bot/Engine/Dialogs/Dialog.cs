@@ -25,6 +25,9 @@ public abstract class Dialog(string id)
     /// <summary>Asks again whatever the dialog is waiting for (after help, a language switch or an interruption).</summary>
     public virtual Task RepromptAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Whether what this dialog waits for is only an offer (see <see cref="Prompts.PromptOptions.Optional"/>).</summary>
+    public virtual bool IsOffer(DialogInstance instance) => false;
+
     /// <summary>Whether the message in <paramref name="dc"/> answers what this dialog waits for (the engine asks before continuing it).</summary>
     public virtual AnswerFit Fit(DialogContext dc) => AnswerFit.Weak;
 

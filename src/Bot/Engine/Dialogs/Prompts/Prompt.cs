@@ -28,6 +28,8 @@ public abstract class Prompt<T>(string id, Func<T, TurnContext, Localization.Say
         return Task.FromResult(DialogTurnResult.Waiting);
     }
 
+    public override bool IsOffer(DialogInstance instance) => ReadOptions(instance).Optional;
+
     public override AnswerFit Fit(DialogContext dc)
     {
         var context = dc.Context;

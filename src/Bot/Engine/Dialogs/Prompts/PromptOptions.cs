@@ -21,6 +21,13 @@ public sealed record PromptOptions
 
     public int MaxAttempts { get; init; } = 2;
 
+    /// <summary>
+    /// An offer at the end of an answer ("Would you like to renew?", the search results, the menu) rather than a
+    /// question the patron's own request needs answered: a quick question on the side (hours, help) drops it instead of
+    /// asking it again afterwards.
+    /// </summary>
+    public bool Optional { get; init; }
+
     /// <summary>Intents whose words count as "yes" here (saying "librarian" when asked whether you want a librarian).</summary>
     public IReadOnlyList<string>? YesIntents { get; init; }
 }
