@@ -66,7 +66,7 @@ public static class BotRegistration
         services.TryAddSingleton<IBot, DialogEngine>();
         services.TryAddSingleton<IntentCatalog>();
         services.TryAddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
-        services.AddUnderstanding();
+        builder.AddUnderstanding();
         services.AddConversations();
         builder.AddStaffConsole();
         return builder;
