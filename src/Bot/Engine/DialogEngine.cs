@@ -100,7 +100,7 @@ public sealed class DialogEngine(DialogSet dialogs, IntentCatalog intents) : IBo
     {
         switch (channelEvent.Kind)
         {
-            case ChannelEventKind.MenuClick when channelEvent.Value is { } name && intents.TryFind(name) is { } intent:
+            case ChannelEventKind.MenuClick when channelEvent.Value is { } name && intents.TryFind(name.Replace('_', '-')) is { } intent:
                 await StartAsync(dc, intent, cancellationToken).ConfigureAwait(false);
                 break;
             case ChannelEventKind.Reaction when dc.ActiveDialog is not null:
