@@ -11,32 +11,22 @@ namespace LibraryBot.Bot.Tests.Handoff;
 /// </summary>
 public sealed class ConsoleBrowser : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string ChromeDriverDirectory = "/usr/bin";
     private readonly BotProcess _bot;
-    private readonly ChromeDriverService _service;
+    private readonly HeadlessChromium _chromium;
 
     private ConsoleBrowser(BotProcess bot)
     {
         _bot = bot;
-        var profile = Directory.CreateTempSubdirectory("librarybot-chromium-");
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}", "--window-size=1280,900");
-        _service = ChromeDriverService.CreateDefaultService(ChromeDriverDirectory, "chromedriver");
-        _service.SuppressInitialDiagnosticInformation = true;
-        Driver = new ChromeDriver(_service, options, TimeSpan.FromSeconds(60));
-        Wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(20));
-        Wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        _chromium = new HeadlessChromium(1280, 900);
     }
 
-    public ChromeDriver Driver { get; }
+    public ChromeDriver Driver => _chromium.Driver;
 
-    public WebDriverWait Wait { get; }
+    public WebDriverWait Wait => _chromium.Wait;
 
     /// <summary>Opens the console (skips the test when the shared folder is absent; fails when Chromium is missing).</summary>
     public static ConsoleBrowser Open(BotProcess bot)
     {
-        RequireBrowser();
         var browser = new ConsoleBrowser(bot);
         browser.Driver.Navigate().GoToUrl(new Uri(bot.BaseAddress, "/console"));
         browser.Wait.Until(d => d.FindElement(By.Id("username")).Displayed);
@@ -91,23 +81,5 @@ public sealed class ConsoleBrowser : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Driver.Quit();
-        Driver.Dispose();
-        _service.Dispose();
-    }
-
-    private static void RequireBrowser()
-    {
-        var shared = false;
-        for (var dir = new DirectoryInfo(RepositoryRoot.Path); dir is not null && !shared; dir = dir.Parent)
-        {
-            shared = Directory.Exists(Path.Combine(dir.FullName, "shared", "docs"));
-        }
-
-        Assert.SkipUnless(shared, "Browser test skipped: the shared folder (../shared) is absent.");
-        Assert.True(File.Exists(Chromium) && File.Exists(Path.Combine(ChromeDriverDirectory, "chromedriver")),
-            $"Chromium and chromedriver are needed at {Chromium} and {ChromeDriverDirectory}/chromedriver: apt-get install -y chromium chromium-driver");
-    }
+    public void Dispose() => _chromium.Dispose();
 }

@@ -11,40 +11,26 @@ namespace LibraryBot.Bot.Tests.Sandbox;
 /// </summary>
 public sealed class SimulatorBrowser : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string ChromeDriverDirectory = "/usr/bin";
-
     private readonly BotProcess _bot;
-    private readonly ChromeDriverService _service;
+    private readonly HeadlessChromium _chromium;
 
     private SimulatorBrowser(BotProcess bot, int width, int height, bool mobile)
     {
         _bot = bot;
-        var profile = Directory.CreateTempSubdirectory("librarybot-chromium-");
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}", "--window-size=1920,1200");
-        _service = ChromeDriverService.CreateDefaultService(ChromeDriverDirectory, "chromedriver");
-        _service.SuppressInitialDiagnosticInformation = true;
-        Driver = new ChromeDriver(_service, options, TimeSpan.FromSeconds(60));
+        _chromium = new HeadlessChromium(1920, 1200);
         Resize(width, height, mobile);
-        Wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(20));
-        Wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
         Driver.Navigate().GoToUrl(bot.BaseAddress);
         Wait.Until(d => d.FindElements(By.CssSelector("#chats ol.chat:not([hidden])")).Count == 1);
     }
 
-    public ChromeDriver Driver { get; }
+    public ChromeDriver Driver => _chromium.Driver;
 
-    public WebDriverWait Wait { get; }
+    public WebDriverWait Wait => _chromium.Wait;
 
     /// <summary>The visible conversation's list.</summary>
     public IWebElement Chat => Driver.FindElement(By.CssSelector("#chats ol.chat:not([hidden])"));
 
-    public static SimulatorBrowser Open(BotProcess bot, int width = 1366, int height = 768, bool mobile = false)
-    {
-        RequireBrowser();
-        return new SimulatorBrowser(bot, width, height, mobile);
-    }
+    public static SimulatorBrowser Open(BotProcess bot, int width = 1366, int height = 768, bool mobile = false) => new(bot, width, height, mobile);
 
     /// <summary>Sets the viewport to exactly this size (CSS pixels), as a desktop window or a phone.</summary>
     public void Resize(int width, int height, bool mobile = false) =>
@@ -113,23 +99,5 @@ public sealed class SimulatorBrowser : IDisposable
         return Task.CompletedTask;
     });
 
-    public void Dispose()
-    {
-        Driver.Quit();
-        Driver.Dispose();
-        _service.Dispose();
-    }
-
-    private static void RequireBrowser()
-    {
-        var shared = false;
-        for (var dir = new DirectoryInfo(RepositoryRoot.Path); dir is not null && !shared; dir = dir.Parent)
-        {
-            shared = Directory.Exists(Path.Combine(dir.FullName, "shared", "docs"));
-        }
-
-        Assert.SkipUnless(shared, "Browser test skipped: the shared folder (../shared) is absent.");
-        Assert.True(File.Exists(Chromium) && File.Exists(Path.Combine(ChromeDriverDirectory, "chromedriver")),
-            $"Chromium and chromedriver are needed at {Chromium} and {ChromeDriverDirectory}/chromedriver: apt-get install -y chromium chromium-driver");
-    }
+    public void Dispose() => _chromium.Dispose();
 }
