@@ -6,6 +6,7 @@ using LibraryBot.Channels;
 // "create-staff …" runs one command against the configured store instead of the server (its arguments are not settings).
 var command = CreateStaffCommand.IsInvoked(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command ? [] : args, ContentRootPath = HostPaths.FindContentRoot() });
+ListenAddresses.UseDefaultUnlessConfigured(builder);
 builder.AddBotCore();
 builder.AddLibraryBotChannels();
 builder.AddCatalogue();
@@ -23,8 +24,7 @@ if (command)
     }
 }
 
-app.MapBot();
-app.MapChannelWebhooks();
+app.UseLibraryBot();
 app.Run();
 return 0;
 

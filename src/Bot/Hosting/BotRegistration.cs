@@ -34,6 +34,7 @@ public static class BotRegistration
         services.AddValidatedOptions<InboxOptions, InboxOptionsValidator>(InboxOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
         services.AddValidatedOptions<BotOptions, BotOptionsValidator>(BotOptions.SectionName);
+        services.AddValidatedOptions<ForwardedHeadersSettings, ForwardedHeadersSettingsValidator>(ForwardedHeadersSettings.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISelfBaseAddress, SelfBaseAddress>();
         StorageRegistration.AddStorage(builder);

@@ -12,11 +12,18 @@ namespace LibraryBot.Bot.Tests.Support;
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
+    /// <summary>A setting value that removes the variable (e.g. the default <c>Urls</c>) instead of setting it.</summary>
+    public const string Unset = "(unset)";
+
+    /// <summary>Replaced by the process's port in setting values and arguments.</summary>
+    public const string PortPlaceholder = "{port}";
+
     private readonly Dictionary<string, string> _environment;
+    private readonly string[] _arguments;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private BotProcess(string directory, IDictionary<string, string>? settings)
+    private BotProcess(string directory, IDictionary<string, string>? settings, IReadOnlyList<string>? arguments)
     {
         Directory = directory;
         Port = FreePort();
@@ -32,9 +39,17 @@ public sealed class BotProcess : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            _environment[key] = value;
+            if (value == Unset)
+            {
+                _environment.Remove(key);
+            }
+            else
+            {
+                _environment[key] = value.Replace(PortPlaceholder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
         }
 
+        _arguments = [.. (arguments ?? []).Select(a => a.Replace(PortPlaceholder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))];
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -59,11 +74,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null)
+    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null, IReadOnlyList<string>? arguments = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "librarybot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var bot = new BotProcess(directory, settings);
+        var bot = new BotProcess(directory, settings, arguments);
         await bot.StartAsync();
         return bot;
     }
@@ -76,7 +91,7 @@ public sealed class BotProcess : IAsyncDisposable
             _environment[key] = value;
         }
 
-        var start = new ProcessStartInfo("dotnet", [ServerDll()])
+        var start = new ProcessStartInfo("dotnet", [ServerDll(), .. _arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
