@@ -19,7 +19,8 @@ public static partial class StartupChecks
             var failures = ex is AggregateException aggregate
                 ? aggregate.Flatten().InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)
                 : ((OptionsValidationException)ex).Failures;
-            foreach (var failure in failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)))
+            // One line per problem, even when several services read the same invalid section.
+            foreach (var failure in failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal))
             {
                 errors.WriteLine($"Configuration error: {failure}");
             }

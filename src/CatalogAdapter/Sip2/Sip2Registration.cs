@@ -11,18 +11,12 @@ public static class Sip2Registration
 {
     /// <summary>
     /// Adds <see cref="ICatalogue"/> over SIP2 with its options (<c>Catalog:Sip2:*</c>, <c>Catalog:Branches</c>).
-    /// Search and records go to the <see cref="ICatalogueSearch"/> registered by the caller (SRU or Embedded).
+    /// Search and records go to the SRU search registered by the caller; <see cref="CatalogueOptionsValidator"/>
+    /// refuses to start with <c>Catalog:Search=Default</c>, since SIP2 cannot search.
     /// </summary>
     public static IHostApplicationBuilder AddSip2Catalogue(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var search = builder.Configuration[$"{CatalogueOptions.SectionName}:Search"];
-        if (search is null || string.Equals(search, CatalogueProviders.DefaultSearch, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"{CatalogueOptions.SectionName}:Search: SIP2 has no search; set it to {CatalogueProviders.Sru} when {CatalogueOptions.SectionName}:Provider is {CatalogueProviders.Sip2}.");
-        }
-
         var services = builder.Services;
         services.AddValidatedOptions<Sip2Options, Sip2OptionsValidator>(Sip2Options.SectionName);
         services.AddValidatedOptions<CatalogBranchesOptions, CatalogBranchesOptionsValidator>(CatalogBranchesOptions.SectionName);

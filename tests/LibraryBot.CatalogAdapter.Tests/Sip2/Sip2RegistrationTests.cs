@@ -95,15 +95,14 @@ public sealed class Sip2RegistrationTests
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AddSip2Catalogue_WhenSearchIsTheProvidersOwn_ThrowsNamingCatalogSearch()
+    [Theory]
+    [InlineData("Default", false)]
+    [InlineData("Sru", true)]
+    public void CatalogueValidator_WhenSip2_RequiresSruSearch(string search, bool valid)
     {
-        await using var demo = await DemoLibrary.CreateAsync();
-        var settings = Settings(6001);
-        settings["Catalog:Search"] = "Default";
+        var result = new CatalogueOptionsValidator().Validate(new CatalogueOptions { Provider = "Sip2", Search = search });
 
-        var error = Assert.Throws<InvalidOperationException>(() => Build(settings, demo.Catalogue));
-
-        Assert.StartsWith("Catalog:Search:", error.Message, StringComparison.Ordinal);
+        Assert.Equal(valid, result.IsValid);
+        Assert.Equal(valid ? [] : ["Search"], result.Errors.Select(e => e.PropertyName));
     }
 }
