@@ -29,6 +29,10 @@ internal static partial class WhatsAppLog
     [LoggerMessage(2105, LogLevel.Information, "WhatsApp webhook field {Field} ignored")]
     public static partial void FieldIgnored(ILogger logger, string field);
 
+    /// <summary>The reason names a field and, at most, a value Meta defines (a status name), never a patron's data.</summary>
+    [LoggerMessage(2106, LogLevel.Warning, "WhatsApp webhook item {Field} skipped, the rest of the batch processed: {Reason}")]
+    public static partial void ItemSkipped(ILogger logger, string field, string reason);
+
     [LoggerMessage(2110, LogLevel.Information, "WhatsApp sent {Count} message(s) to {UserHash} (outbox {OutboxId})")]
     public static partial void Sent(ILogger logger, int count, string userHash, long outboxId);
 

@@ -61,9 +61,7 @@ public sealed class WhatsAppWebhookEndpointTests : IAsyncLifetime
     [InlineData("""{"object":"page","entry":[]}""", "whatsapp_business_account")]
     [InlineData("""{"object":"whatsapp_business_account"}""", "\"entry\" must be an array")]
     [InlineData("""{"object":"whatsapp_business_account","entry":"x"}""", "not a WhatsApp webhook JSON object")]
-    [InlineData("""{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":[{"from":"1","id":"wamid.1","timestamp":"1764000000"}]}}]}]}""", "messages[].type is missing")]
     [InlineData("""{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":[{"from":"1","id":"wamid.1","timestamp":"yesterday","type":"text","text":{"body":"x"}}]}}]}]}""", "not a WhatsApp webhook JSON object")]
-    [InlineData("""{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1"},"messages":[{"from":"1","id":"wamid.1","timestamp":"1764000000","type":"location","location":{}}]}}]}]}""", "latitude and longitude")]
     public async Task Receive_WhenBodyMalformed_Returns400WithClearMessageAndStoresNothing(string json, string expected)
     {
         var body = Encoding.UTF8.GetBytes(json);
@@ -73,6 +71,23 @@ public sealed class WhatsAppWebhookEndpointTests : IAsyncLifetime
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Empty(host.Sink.Calls);
+    }
+
+    [Theory]
+    [InlineData("""{"from":"1","id":"wamid.BAD","timestamp":"1764000000"}""", "messages")]
+    [InlineData("""{"from":"1","id":"wamid.BAD","timestamp":"1764000000","type":"location","location":{}}""", "messages")]
+    [InlineData("""{"id":"wamid.OLD","status":"future_status","timestamp":"1764000000","recipient_id":"1"}""", "statuses")]
+    public async Task Receive_WhenOneItemIsUnknownOrIncomplete_SkipsItAndStillDeliversThePatronsMessage(string item, string field)
+    {
+        var good = """{"from":"84912345678","id":"wamid.GOOD","timestamp":"1764000000","type":"text","text":{"body":"hello"}}""";
+        var items = field == "messages" ? $"\"messages\":[{item},{good}]" : $"\"messages\":[{good}],\"statuses\":[{item}]";
+        var json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"1\"}," + items + "}}]}]}";
+        var body = Encoding.UTF8.GetBytes(json);
+        using var response = await host.PostWebhookAsync(body, TestHmac.Sign(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(host.Sink.Calls);
+        var delivered = Assert.Single(call);
+        Assert.Equal("wamid.GOOD", delivered.DedupeKey);
     }
 
     [Fact]

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace LibraryBot.Channels.WhatsApp.Webhooks;
 
 /// <summary>
-/// Maps every entry, change, message, status and preference of a webhook to <see cref="Activity"/> records.
-/// Throws <see cref="WhatsAppPayloadException"/> when a required field is missing.
+/// Maps every entry, change, message, status and preference of a webhook to <see cref="Activity"/> records. A body
+/// that is not a WhatsApp webhook at all throws <see cref="WhatsAppPayloadException"/> (400). One item Meta extended
+/// or sent incomplete — a delivery status value added later, a preference other than stop/resume, an interactive reply
+/// of a new kind, a message without its id — is logged (its kind, never its content) and skipped: the rest of the
+/// batch, such as a patron's message next to it, is still processed.
 /// </summary>
 internal static class WhatsAppActivityMapper
 {
@@ -35,11 +38,11 @@ internal static class WhatsAppActivityMapper
             {
                 case "messages":
                     var accountId = account ?? throw new WhatsAppPayloadException("value.metadata.phone_number_id is missing.");
-                    activities.AddRange((value.Messages ?? []).Select(m => WhatsAppMessageMapper.Map(NotNull(m, "messages[]"), accountId, value.Contacts, logger)));
-                    activities.AddRange((value.Statuses ?? []).Select(s => MapStatus(NotNull(s, "statuses[]"), accountId)));
+                    activities.AddRange(Each(value.Messages, "messages[]", logger, m => WhatsAppMessageMapper.Map(m, accountId, value.Contacts, logger)));
+                    activities.AddRange(Each(value.Statuses, "statuses[]", logger, s => MapStatus(s, accountId)));
                     break;
                 case "user_preferences":
-                    activities.AddRange((value.UserPreferences ?? []).Select(p => MapPreference(NotNull(p, "user_preferences[]"), value)));
+                    activities.AddRange(Each(value.UserPreferences, "user_preferences[]", logger, p => MapPreference(p, value)));
                     break;
                 default:
                     WhatsAppLog.FieldIgnored(logger, change.Field ?? "(none)");
@@ -48,6 +51,29 @@ internal static class WhatsAppActivityMapper
         }
 
         return activities;
+    }
+
+    /// <summary>Maps each item, skipping (and logging) one that cannot be mapped instead of refusing the whole batch.</summary>
+    private static IEnumerable<Activity> Each<T>(IEnumerable<T?>? items, string field, ILogger logger, Func<T, Activity> map)
+        where T : class
+    {
+        foreach (var item in items ?? [])
+        {
+            Activity? activity = null;
+            try
+            {
+                activity = map(NotNull(item, field));
+            }
+            catch (WhatsAppPayloadException ex)
+            {
+                WhatsAppLog.ItemSkipped(logger, field, ex.Message);
+            }
+
+            if (activity is not null)
+            {
+                yield return activity;
+            }
+        }
     }
 
     private static Activity MapStatus(WebhookStatus status, string accountId)

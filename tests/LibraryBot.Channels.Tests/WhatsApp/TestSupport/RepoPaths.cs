@@ -10,10 +10,25 @@ internal static class RepoPaths
     public static string CrossCheckFolder => Path.Combine(Root, "tests", "crosscheck", "whatsapp");
 
     /// <summary>
-    /// True when the project's shared folder is present (beside the repository in CI, /work/shared for worktrees):
-    /// then every external peer must be installed and a missing one fails the test.
+    /// True when the project's shared folder is present beside the repository (or beside a folder above it, as for a
+    /// git worktree next to the main clone): then every external peer must be installed and a missing one fails the test.
+    /// Found relative to the repository only — never by a path of one machine.
     /// </summary>
-    public static bool SharedPresent => Directory.Exists(Path.Combine(Root, "..", "shared")) || Directory.Exists("/work/shared");
+    public static bool SharedPresent
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
+            {
+                if (Directory.Exists(Path.Combine(dir.FullName, "shared", "docs")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private static string FindRoot()
     {
