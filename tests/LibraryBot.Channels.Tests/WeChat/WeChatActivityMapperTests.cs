@@ -115,4 +115,13 @@ public sealed class WeChatActivityMapperTests
         Assert.False(unknown.CanReplyPassively);
         Assert.Null(Mapper.Map(WeChatXml.Parse("<xml><ToUserName>gh</ToUserName><MsgType>text</MsgType></xml>")));
     }
+
+    [Fact]
+    public void Map_WhenAnEventTencentAddsLater_IsUnsupportedAndGetsNoPassiveReply()
+    {
+        var later = Event("future_event_kind", "<EventKey><![CDATA[x]]></EventKey>");
+
+        Assert.Equal(new ChannelEvent(ChannelEventKind.Unsupported, "future_event_kind"), later.Activity.Event);
+        Assert.False(later.CanReplyPassively);
+    }
 }

@@ -91,6 +91,24 @@ public sealed class WhatsAppWebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receive_WhenAFieldOrMessageTypeMetaAddsLater_SkipsItAndDeliversTheRest()
+    {
+        const string json = """
+            {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[
+              {"field":"account_update","value":{"event":"FUTURE_EVENT"}},
+              {"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"messages":[
+                {"from":"84912345678","id":"wamid.NEW","timestamp":"1764000000","type":"future_type","future_type":{"x":1}},
+                {"from":"84912345678","id":"wamid.GOOD","timestamp":"1764000000","type":"text","text":{"body":"hello"}}]}}]}]}
+            """;
+        var body = Encoding.UTF8.GetBytes(json);
+        using var response = await host.PostWebhookAsync(body, TestHmac.Sign(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(host.Sink.Calls);
+        Assert.Contains(call, a => a.DedupeKey == "wamid.GOOD" && a.Text == "hello");
+        Assert.DoesNotContain(call, a => a.Text is not null && a.DedupeKey != "wamid.GOOD");
+    }
+
+    [Fact]
     public async Task Receive_WhenBodyOverTheCap_Returns413AndStoresNothing()
     {
         var body = Encoding.UTF8.GetBytes("{\"object\":\"whatsapp_business_account\",\"entry\":[],\"pad\":\"" + new string('x', 1024 * 1024) + "\"}");
