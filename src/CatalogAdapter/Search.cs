@@ -27,4 +27,7 @@ public sealed record SearchHit(
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize)
 {
     public bool HasMore => Page * PageSize < Total;
+
+    /// <summary>The words actually searched when the patron's found nothing and the catalogue corrected a typo ("frankenstien"), else null.</summary>
+    public string? CorrectedTerms { get; init; }
 }

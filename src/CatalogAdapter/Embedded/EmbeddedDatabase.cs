@@ -76,6 +76,12 @@ internal sealed class EmbeddedDatabase(
                     $"The demo library file has schema version {version}; this build reads version {EmbeddedSchema.Version}. Delete the file to recreate it.");
             }
 
+            await using (var additions = connection.CreateCommand())
+            {
+                additions.CommandText = EmbeddedSchema.Additions;
+                await additions.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             ready = true;
         }
         finally

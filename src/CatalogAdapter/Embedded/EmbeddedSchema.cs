@@ -5,6 +5,11 @@ internal static class EmbeddedSchema
 {
     public const int Version = 1;
 
+    /// <summary>Additions a version-1 file gains when opened (idempotent): the index's words, for typo correction.</summary>
+    public const string Additions = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS records_vocab USING fts5vocab (records_fts, 'row');
+        """;
+
     public const string Create = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE branches (

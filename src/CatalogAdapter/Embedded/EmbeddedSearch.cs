@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.CatalogAdapter.Embedded;
@@ -31,23 +32,37 @@ internal sealed class EmbeddedSearch(EmbeddedDatabase database, ILogger logger)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var parameters = new DynamicParameters(plan.Value.Parameters);
+        var found = await PageAsync(connection, plan.Value, page, pageSize, cancellationToken);
+
+        // Nothing for the words as typed: once more with typos corrected against the index's words.
+        if (found.Total == 0 && plan.Value.Script == "latin"
+            && await EmbeddedSpelling.CorrectAsync(connection, SearchText.Tokens(query.Terms), cancellationToken) is { } corrected
+            && Plan(query with { Terms = string.Join(' ', corrected) }) is { } correctedPlan)
+        {
+            found = await PageAsync(connection, correctedPlan, page, pageSize, cancellationToken) with { CorrectedTerms = string.Join(' ', corrected) };
+        }
+
+        CatalogLog.SearchCompleted(logger, query.Field, plan.Value.Script, found.Total, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return found;
+    }
+
+    /// <summary>Ranks and cuts the page first, then reads columns and availability for the page's rows only.</summary>
+    private static async Task<SearchPage> PageAsync(
+        SqliteConnection connection, (string Hits, Dictionary<string, object> Parameters, string Script) plan, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(plan.Parameters);
         parameters.Add("take", pageSize);
         parameters.Add("skip", (page - 1) * pageSize);
-
-        // Rank and cut the page first, then read columns and availability for the page's rows only.
         var rows = (await connection.QueryAsync<HitRow>(new CommandDefinition(
             $"""
-            WITH hits AS ({plan.Value.Hits}),
+            WITH hits AS ({plan.Hits}),
             page AS (SELECT id, score, tiebreak, count(*) OVER () AS total FROM hits ORDER BY score, tiebreak, id LIMIT @take OFFSET @skip)
             SELECT {HitColumns}, h.total AS Total FROM page h JOIN records r ON r.id = h.id ORDER BY h.score, h.tiebreak, h.id
             """, parameters, cancellationToken: cancellationToken))).ToList();
         var total = rows.Count > 0
             ? (int)rows[0].Total
             : await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                $"SELECT count(*) FROM ({plan.Value.Hits})", parameters, cancellationToken: cancellationToken));
-
-        CatalogLog.SearchCompleted(logger, query.Field, plan.Value.Script, total, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                $"SELECT count(*) FROM ({plan.Hits})", parameters, cancellationToken: cancellationToken));
         return new SearchPage(rows.Select(r => r.ToHit()).ToList(), total, page, pageSize);
     }
 

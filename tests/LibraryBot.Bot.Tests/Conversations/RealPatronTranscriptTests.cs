@@ -18,6 +18,18 @@ public sealed class RealPatronTranscriptTests(ConversationServer server)
         (await patron.SayAsync(second)).Contains(found).DoesNotContain("not a title");
     }
 
+    [Theory]
+    [InlineData(Phones.UnitedStates, "do you have frankenstien?", "so I searched for \"frankenstein\"")]
+    [InlineData(Phones.UnitedStates, "frankenstien", "so I searched for \"frankenstein\"")]
+    [InlineData(Phones.Spain, "tienen frankenstien?", "así que he buscado «frankenstein»")]
+    [InlineData(Phones.China, "有frankenstien吗", "我帮您搜索了“frankenstein”")]
+    [InlineData(Phones.VietNam, "có frankenstien không", "nên tôi đã tìm \"frankenstein\"")]
+    public async Task Search_WhenATitleHasATypo_FindsItAndSaysWhatWasSearched(string country, string message, string said)
+    {
+        var patron = new WhatsAppPatron(server.Bot, Phones.New(country));
+        (await patron.SayAsync(message)).Contains(said).Contains("Mary Shelley");
+    }
+
     [Fact]
     public async Task SecondSearch_WhenTheMenuOrAResultListIsOpen_SearchesTheNewWords()
     {

@@ -56,6 +56,30 @@ public sealed class EmbeddedSearchTests : IAsyncLifetime
         Assert.Contains(page.Hits, h => h.Title == title);
     }
 
+    [Theory]
+    [InlineData("frankenstien", "frankenstein", "Frankenstein")]
+    [InlineData("pride and predjudice", "pride and prejudice", "Pride and Prejudice")]
+    [InlineData("Frankenstien Shelly", "frankenstein shelley", "Frankenstein")]
+    [InlineData("Đoạn tuyte", "doan tuyet", "Đoạn tuyệt")]
+    public async Task SearchAsync_WhenAWordHasATypo_SearchesTheCorrectedWordsAndSaysWhich(string typed, string corrected, string title)
+    {
+        var page = await library.Catalogue.SearchAsync(new SearchQuery(typed, PageSize: 10), Ct);
+
+        Assert.Equal(corrected, page.CorrectedTerms);
+        Assert.Contains(page.Hits, h => h.Title == title);
+    }
+
+    [Theory]
+    [InlineData("frankenstein")]
+    [InlineData("qzxvplimbo")]
+    [InlineData("xyz")]
+    public async Task SearchAsync_WhenWordsAreRightOrNothingIsNear_CorrectsNothing(string typed)
+    {
+        var page = await library.Catalogue.SearchAsync(new SearchQuery(typed, PageSize: 10), Ct);
+
+        Assert.Null(page.CorrectedTerms);
+    }
+
     [Fact]
     public async Task SearchAsync_WhenChineseWordIsNotInCatalogue_FindsNothing()
     {

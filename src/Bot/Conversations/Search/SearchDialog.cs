@@ -61,6 +61,11 @@ public sealed class SearchDialog : WaterfallDialog
         }
 
         context.State.MisunderstoodInARow = 0;
+        if (page is { CorrectedTerms: { } corrected, Page: 1 })
+        {
+            context.Say("Search.Corrected", corrected);
+        }
+
         var from = effective with { Explicit = true };
         if (page.Total == 1)
         {
