@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Console.Contracts;
 using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Storage;
@@ -20,6 +21,7 @@ public static class ConversationEndpoints
     {
         var conversations = api.MapGroup("/conversations/{id}").RequireAuthorization(StaffRole.AnswerPolicy);
         conversations.MapGet("/", ReadAsync);
+        conversations.MapGet("/consent", ConsentAsync).WithSummary("The patron's consent history on this chat (notices, news), oldest first.");
         conversations.MapPost("/claim", (string id, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "claim", (key, me) => a.Handoff.ClaimAsync(key, me, ct), ct));
         conversations.MapPost("/messages", (string id, ReplyRequest request, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
@@ -32,6 +34,25 @@ public static class ConversationEndpoints
             a.RunAsync(id, user, "release", (key, me) => a.Handoff.ReleaseAsync(key, me, ct), ct));
         conversations.MapPost("/close", (string id, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "close", (key, me) => a.Handoff.CloseAsync(key, me, ct), ct));
+    }
+
+    private static async Task<IResult> ConsentAsync(string id, ClaimsPrincipal user, StaffActions a, IConsentLedger ledger, CancellationToken ct)
+    {
+        if (await StaffApiEndpoints.CurrentAsync(user, a.Staff, ct) is not { } me)
+        {
+            return Results.Unauthorized();
+        }
+
+        if (!ConversationIds.TryDecode(id, out var key) || !ConversationIds.TryParseRef(key, out var address))
+        {
+            return Results.NotFound();
+        }
+
+        await a.AuditAsync(me, "read-consent", key, ct);
+        var history = await ledger.HistoryAsync(address, ct);
+        return Results.Ok(history.Select(e => new ConsentEventView(
+            e.Channel.ToString(), e.Record.Purpose, e.Record.Action.ToString(), e.Record.At, e.Record.Source.ToString(), e.Record.Actor,
+            e.Record.Wording, e.Record.WordingVersion, e.Record.Language)).ToList());
     }
 
     private static async Task<IResult> ReadAsync(string id, ClaimsPrincipal user, StaffActions a, IConversationStore store, ConversationViews views, CancellationToken ct)

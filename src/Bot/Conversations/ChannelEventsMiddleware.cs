@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
@@ -33,10 +34,10 @@ public sealed class ChannelEventsMiddleware(BranchScene scenes, MarketingConsent
                 await scenes.RememberAsync(context.State, channelEvent.Value, cancellationToken).ConfigureAwait(false);
                 break;
             case ChannelEventKind.MarketingOptOut:
-                consent.OptOut(context, "channel opt-out");
+                await consent.RecordChannelPreferenceAsync(context, ConsentAction.Withdraw, cancellationToken).ConfigureAwait(false);
                 break;
             case ChannelEventKind.MarketingOptIn:
-                consent.OptIn(context);
+                await consent.RecordChannelPreferenceAsync(context, ConsentAction.Grant, cancellationToken).ConfigureAwait(false);
                 break;
             case ChannelEventKind.Unfollow:
                 // The patron left: nothing more may be sent, and what we keep about them goes (data-removal policy).

@@ -1,11 +1,14 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Conversations.Account;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Conversations.Holds;
 using LibraryBot.Bot.Conversations.Hours;
 using LibraryBot.Bot.Conversations.Location;
+using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Conversations.Search;
 using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Bot.Understanding;
@@ -26,15 +29,18 @@ public static class ConversationRegistration
     {
         services.AddValidatedOptions<AutoRepliesOptions, AutoRepliesOptionsValidator>(AutoRepliesOptions.SectionName);
         services.TryAddSingleton<BranchScene>();
+        services.TryAddSingleton<PatronConsent>();
         services.TryAddSingleton<MarketingConsent>();
+        services.TryAddSingleton<NoticeConsent>();
+        services.AddValidatedOptions<NoticeOptions, NoticeOptionsValidator>(NoticeOptions.SectionName);
         services.AddSingleton<IPhraseSource, AutoReplyPhrases>();
-        services.AddSingleton(new KeptAfterErasure([PrivacyKeys.MarketingOptOut, PrivacyKeys.MarketingOptOutSource], "a news opt-out is honoured after the data is erased"));
 
         services.AddSingleton<ITurnMiddleware, AutomaticLocationMiddleware>();
         services.AddSingleton<ITurnMiddleware, LanguageMiddleware>();
         services.AddSingleton<ITurnMiddleware, WelcomeMiddleware>();
         services.AddSingleton<ITurnMiddleware, ChannelEventsMiddleware>();
         services.AddSingleton<ITurnMiddleware, CatalogueFailureMiddleware>();
+        services.AddSingleton<ITurnMiddleware, NoticeOfferMiddleware>();
 
         AddDialogs(services);
         AddIntents(services);
@@ -50,7 +56,7 @@ public static class ConversationRegistration
             typeof(SearchDialog), typeof(RecordDialog), typeof(PlaceHoldDialog), typeof(HoldsDialog),
             typeof(LinkCardDialog), typeof(CardsDialog), typeof(UnlinkDialog), typeof(LoansDialog), typeof(RenewDialog), typeof(FinesDialog),
             typeof(HoursDialog), typeof(ContactDialog), typeof(AutoReplyDialog), typeof(NearestBranchDialog),
-            typeof(NewsStopDialog), typeof(NewsStartDialog), typeof(DeleteDataDialog),
+            typeof(NewsStopDialog), typeof(NewsStartDialog), typeof(DeleteDataDialog), typeof(NoticesDialog),
         ];
         foreach (var dialog in dialogs)
         {
@@ -90,6 +96,8 @@ public static class ConversationRegistration
             new(IntentNames.NewsStop, NewsStopDialog.Id, WhileAsked: IntentNames.Cancel),
             new(IntentNames.NewsStart, NewsStartDialog.Id),
             new(IntentNames.DeleteData, DeleteDataDialog.Id, Role: IntentRole.Aside),
+            new(IntentNames.NoticesOn, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.On)),
+            new(IntentNames.NoticesOff, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.Off)),
             new(DialogEngine.NotUnderstoodIntent, NotUnderstoodDialog.Id),
         ];
         foreach (var intent in intents)

@@ -1,6 +1,7 @@
 using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Conversations.Location;
+using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Handoff;
@@ -28,5 +29,6 @@ public static class TurnOrder
         typeof(WelcomeMiddleware),            // first contact: greeting and privacy notice
         typeof(ChannelEventsMiddleware),      // follow, QR scan, unfollow, the channel's opt-out
         typeof(CatalogueFailureMiddleware),   // the library system failed: apology and a librarian offer
+        typeof(NoticeOfferMiddleware),        // once a linked card's task is done: may we send notices here? (asked once)
     ]);
 }

@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Handoff;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,18 +7,22 @@ namespace LibraryBot.Bot.Storage;
 
 /// <summary>
 /// Erases what the bot keeps about one conversation — its state, its transcript, the replies already sent and the
-/// consumed inbox entries — for a patron's "delete my data", a staff member's, or an unfollow. What remains is the
-/// minimum that honours the patron: the suppression records features registered (<see cref="KeptAfterErasure"/>) and
-/// when the patron last wrote (so the confirmation can still reach them within the channel's window). An unfollow
-/// also stops the replies still pending.
+/// consumed inbox entries — for a patron's "delete my data" or an unfollow. Every consent the patron had granted on
+/// the address is withdrawn; the consent ledger itself stays (it holds only a keyed hash of the address), so a STOP
+/// outlives the erasure as a suppression record. What remains of the conversation is when the patron last wrote (so the
+/// confirmation can still reach them within the channel's window). An unfollow also stops the replies still pending.
 /// </summary>
 public sealed class ConversationEraser(
-    IConversationStore conversations, IOutboxStore outbox, IEnumerable<KeptAfterErasure> kept, IServiceProvider services, TimeProvider clock)
+    IConversationStore conversations, IOutboxStore outbox, PatronConsent consent, IServiceProvider services, TimeProvider clock)
 {
-    private readonly string[] _keptKeys = kept.SelectMany(k => k.ValueKeys).Distinct(StringComparer.Ordinal).ToArray();
-
     public async Task EraseAsync(string conversationKey, bool stopPending, CancellationToken cancellationToken)
     {
+        if (ConversationIds.TryParseRef(conversationKey, out var address))
+        {
+            await consent.WithdrawAllAsync(address, new ConsentRecord(string.Empty, ConsentAction.Withdraw, clock.GetUtcNow(), ConsentSource.Erasure, "patron"),
+                _ => true, cancellationToken).ConfigureAwait(false);
+        }
+
         if (stopPending)
         {
             foreach (var item in await outbox.ListAsync(conversationKey, cancellationToken).ConfigureAwait(false))
@@ -39,17 +44,5 @@ public sealed class ConversationEraser(
     }
 
     /// <summary>What is left of a conversation after erasure.</summary>
-    public ConversationState Residue(ConversationState? state)
-    {
-        var residue = new ConversationState { LastInboundAt = state?.LastInboundAt, Greeted = false };
-        foreach (var key in _keptKeys)
-        {
-            if (state?.Values.TryGetValue(key, out var value) == true)
-            {
-                residue.Values[key] = value;
-            }
-        }
-
-        return residue;
-    }
+    public static ConversationState Residue(ConversationState? state) => new() { LastInboundAt = state?.LastInboundAt, Greeted = false };
 }

@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Hosting;
 using LibraryBot.Bot.Storage.Cosmos;
 using LibraryBot.Bot.Storage.Sqlite;
@@ -28,5 +29,6 @@ internal static class StorageRegistration
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.TryAddSingleton<IConsentLedger, SqliteConsentLedger>();
     }
 }

@@ -24,6 +24,8 @@ public static class IntentNames
     public const string UnlinkCard = "unlink-card";
     public const string NewsStop = "news-stop";
     public const string NewsStart = "news-start";
+    public const string NoticesOn = "notices-on";
+    public const string NoticesOff = "notices-off";
     public const string DeleteData = "delete-data";
     public const string AutoReply = "autoreply";
     public const string SmallTalk = "smalltalk";

@@ -1,4 +1,4 @@
-using LibraryBot.Bot.Conversations.Privacy;
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Bot.Tests.Engine;
 using LibraryBot.Bot.Tests.Support;
@@ -33,7 +33,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal(cancelled, Assert.Single(replies).ToPlainText());
         var state = (await _bot.StateAsync())!;
         Assert.Empty(state.DialogStack);
-        Assert.True(PrivacyKeys.AcceptsMarketing(state));
+        Assert.Null(await NewsAsync());
     }
 
     [Theory]
@@ -46,12 +46,16 @@ public sealed class PrivacyTests : IAsyncLifetime
         await _bot.SendAsync("hello");
         var replies = await _bot.SendAsync(word);
         Assert.Contains(undo, Assert.Single(replies).ToPlainText());
-        var state = (await _bot.StateAsync())!;
-        Assert.False(PrivacyKeys.AcceptsMarketing(state));
-        Assert.Equal("patron wrote a stop word", state.Values[PrivacyKeys.MarketingOptOutSource]);
+        var stop = (await NewsAsync())!;
+        Assert.False(stop.Granted);
+        Assert.Equal(ConsentSource.StopWord, stop.Record.Source);
+        Assert.Equal(Assert.Single(replies).ToPlainText(), stop.Record.Wording);
 
-        await _bot.SendAsync("start");
-        Assert.True(PrivacyKeys.AcceptsMarketing((await _bot.StateAsync())!));
+        var start = Assert.Single(await _bot.SendAsync("start")).ToPlainText();
+        var granted = (await NewsAsync())!;
+        Assert.True(granted.Granted);
+        Assert.Equal(start, granted.Record.Wording);
+        Assert.Equal("Privacy.MarketingStarted@1", granted.Record.WordingVersion);
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     {
         await _bot.SendAsync("hello");
         await _bot.SendAsync("stop by the library tomorrow?");
-        Assert.True(PrivacyKeys.AcceptsMarketing((await _bot.StateAsync())!));
+        Assert.Null(await NewsAsync());
     }
 
     [Fact]
@@ -68,7 +72,9 @@ public sealed class PrivacyTests : IAsyncLifetime
         await _bot.SendAsync("hello");
         var replies = await _bot.SendAsync(_bot.NewActivity(ActivityType.Event) with { Event = new ChannelEvent(ChannelEventKind.MarketingOptOut) });
         Assert.Empty(replies);
-        Assert.Equal("channel opt-out", (await _bot.StateAsync())!.Values[PrivacyKeys.MarketingOptOutSource]);
+        var optOut = (await NewsAsync())!;
+        Assert.False(optOut.Granted);
+        Assert.Equal(ConsentSource.ChannelPreference, optOut.Record.Source);
     }
 
     [Fact]
@@ -102,11 +108,28 @@ public sealed class PrivacyTests : IAsyncLifetime
         await _bot.SendAsync("delete my data");
         await _bot.ChooseAsync("yes");
 
-        var residue = (await _bot.StateAsync())!;
-        Assert.False(PrivacyKeys.AcceptsMarketing(residue));
-        Assert.Equal("patron wrote a stop word", residue.Values[PrivacyKeys.MarketingOptOutSource]);
-        Assert.Equal(2, residue.Values.Count);
+        Assert.Empty((await _bot.StateAsync())!.Values);
+        var stop = (await NewsAsync())!;
+        Assert.False(stop.Granted);
+        Assert.Equal(ConsentSource.StopWord, stop.Record.Source);
     }
+
+    [Fact]
+    public async Task DeleteMyData_AfterStart_WithdrawsTheGrantAndKeepsOnlyAHashOfTheAddress()
+    {
+        await _bot.SendAsync("hello");
+        await _bot.SendAsync("START");
+        await _bot.SendAsync("delete my data");
+        await _bot.ChooseAsync("yes");
+
+        var history = await _bot.Services.GetRequiredService<IConsentLedger>().HistoryAsync(_bot.Conversation, CancellationToken.None);
+        Assert.Equal([ConsentAction.Grant, ConsentAction.Withdraw], history.Select(e => e.Record.Action));
+        Assert.Equal(ConsentSource.Erasure, history[^1].Record.Source);
+        Assert.All(history, e => Assert.DoesNotContain(_bot.Conversation.UserId, e.AddressHash, StringComparison.Ordinal));
+    }
+
+    private Task<ConsentEvent?> NewsAsync() =>
+        _bot.Services.GetRequiredService<PatronConsent>().LatestAsync(_bot.Conversation, ConsentPurposes.News, CancellationToken.None);
 
     [Fact]
     public async Task DeleteMyData_WhenDeclined_KeepsEverythingAndResumes()

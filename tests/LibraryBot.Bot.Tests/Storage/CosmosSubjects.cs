@@ -37,6 +37,7 @@ internal static class CosmosSubjects
             new CosmosConversationStore(storage, sequence, clock),
             new CosmosInboxStore(storage, sequence, clock, NullLogger<CosmosInboxStore>.Instance),
             new CosmosOutboxStore(storage, NullLogger<CosmosOutboxStore>.Instance),
+            new LibraryBot.Bot.Consent.CosmosConsentLedger(storage, sequence),
             clock,
             async () =>
             {

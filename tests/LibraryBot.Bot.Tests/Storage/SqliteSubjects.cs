@@ -15,6 +15,7 @@ internal static class SqliteSubjects
             new SqliteConversationStore(database, clock),
             new SqliteInboxStore(database),
             new SqliteOutboxStore(database),
+            new LibraryBot.Bot.Consent.SqliteConsentLedger(database),
             clock,
             async () =>
             {

@@ -1,16 +1,18 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LibraryBot.Contracts.Storage;
 
 /// <summary>
-/// The three stores of one implementation, built on one fresh backing store, with the clock they read.
+/// The stores of one implementation, built on one fresh backing store, with the clock they read.
 /// <paramref name="Cleanup"/> removes the backing store when the test ends.
 /// </summary>
 public sealed record StorageSubject(
     IConversationStore Conversations,
     IInboxStore Inbox,
     IOutboxStore Outbox,
+    IConsentLedger Consent,
     FakeTimeProvider Clock,
     Func<ValueTask> Cleanup) : IAsyncDisposable
 {

@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
@@ -86,6 +87,7 @@ public sealed class LinkCardDialog : WaterfallDialog
                 context.Say("Link.DeletePin");
             }
 
+            NoticeOfferMiddleware.OfferAfterThisTask(context.State);
             return await step.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Engine.Dialogs;
 
 namespace LibraryBot.Bot.Conversations.Privacy;
@@ -10,11 +11,10 @@ public sealed class NewsStartDialog : WaterfallDialog
     public NewsStartDialog(MarketingConsent consent)
         : base(Id)
     {
-        AddSteps((step, ct) =>
+        AddSteps(async (step, ct) =>
         {
-            consent.OptIn(step.Context);
-            step.Context.Say("Privacy.MarketingStarted");
-            return step.EndDialogAsync(null, ct);
+            await consent.OptInAsync(step.Context, ConsentSource.StopWord, "Privacy.MarketingStarted", ct).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
         });
     }
 }

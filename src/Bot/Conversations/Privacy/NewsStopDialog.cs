@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Engine.Dialogs;
 
 namespace LibraryBot.Bot.Conversations.Privacy;
@@ -13,11 +14,10 @@ public sealed class NewsStopDialog : WaterfallDialog
     public NewsStopDialog(MarketingConsent consent)
         : base(Id)
     {
-        AddSteps((step, ct) =>
+        AddSteps(async (step, ct) =>
         {
-            consent.OptOut(step.Context, "patron wrote a stop word");
-            step.Context.Say("Privacy.MarketingStopped");
-            return step.EndDialogAsync(null, ct);
+            await consent.OptOutAsync(step.Context, ConsentSource.StopWord, "Privacy.MarketingStopped", ct).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
         });
     }
 }

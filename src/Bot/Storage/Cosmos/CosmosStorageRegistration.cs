@@ -18,6 +18,7 @@ public static class CosmosStorageRegistration
         services.TryAddSingleton<IConversationStore, CosmosConversationStore>();
         services.TryAddSingleton<IInboxStore, CosmosInboxStore>();
         services.TryAddSingleton<IOutboxStore, CosmosOutboxStore>();
+        services.TryAddSingleton<Consent.IConsentLedger, Consent.CosmosConsentLedger>();
         services.AddHostedService<CosmosStorageInitializer>();
     }
 }

@@ -103,6 +103,26 @@ internal static class SqliteSchema
         ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE staff_audit ADD COLUMN target TEXT NULL;
         """,
+        """
+        CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE consent_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            address_hash TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            action TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            wording TEXT NULL,
+            wording_version TEXT NULL,
+            language TEXT NULL
+        );
+        CREATE INDEX ix_consent_address ON consent_events(address_hash, purpose, id);
+        CREATE INDEX ix_consent_purpose ON consent_events(purpose, address_hash, id);
+        CREATE TRIGGER consent_events_no_update BEFORE UPDATE ON consent_events BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+        CREATE TRIGGER consent_events_no_delete BEFORE DELETE ON consent_events BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -1,0 +1,7 @@
+namespace LibraryBot.Bot.Consent;
+
+public enum ConsentAction
+{
+    Grant,
+    Withdraw,
+}

@@ -1,0 +1,13 @@
+namespace LibraryBot.Bot.Console.Contracts;
+
+/// <summary>One consent-ledger event as staff see it: what was agreed or withdrawn, when, how, and the exact words shown.</summary>
+public sealed record ConsentEventView(
+    string Channel,
+    string Purpose,
+    string Action,
+    DateTimeOffset At,
+    string Source,
+    string Actor,
+    string? Wording,
+    string? WordingVersion,
+    string? Language);
