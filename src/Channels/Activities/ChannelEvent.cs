@@ -24,6 +24,8 @@ public enum ChannelEventKind
     SubscriptionChanged,
     /// <summary>Something the channel sent that we acknowledge but do not act on (contacts, order, system, unsupported).</summary>
     Unsupported,
+    /// <summary>Never from a channel: the library's notice run asks the chat's turn to deliver a digest. Value: the digest id.</summary>
+    Notice,
 }
 
 public sealed record ChannelEvent(ChannelEventKind Kind, string? Value = null);

@@ -8,4 +8,8 @@ public enum NotificationKind
     Overdue,
     HandoffReply,
     Generic,
+    /// <summary>A hold waiting on the shelf is about to go back (its pickup-by date is near).</summary>
+    HoldExpiring,
+    /// <summary>Several notices for one patron in one message (a digest), summarised on one line for templates.</summary>
+    NoticeDigest,
 }

@@ -12,4 +12,7 @@ public sealed class WhatsAppTemplate
     public string Language { get; set; } = "";
 
     public List<string> Parameters { get; set; } = [];
+
+    /// <summary>How many quick-reply buttons the approved template has; their payloads are the notification's reply ids, in order.</summary>
+    public int QuickReplyButtons { get; set; }
 }

@@ -13,6 +13,8 @@ internal static class WhatsAppMessageRenderer
     public static IReadOnlyList<JsonObject> RenderFreeForm(OutboundMessage message, string to, string? locale) => message switch
     {
         TextMessage text => Texts(text.Text, to),
+        TemplateNotification { Replies.Count: > 0 } notification when notification.Text.Length <= WhatsAppLimits.InteractiveBody =>
+            [Choices(new ChoiceQuestion(notification.Text, notification.Replies), to, locale)],
         TemplateNotification notification => Texts(notification.Text, to),
         ChoiceQuestion question => [Choices(question, to, locale)],
         RecordCard card => card.Actions.Count == 0
@@ -35,9 +37,28 @@ internal static class WhatsAppMessageRenderer
         }
 
         var body = new JsonObject { ["name"] = template.Name, ["language"] = new JsonObject { ["code"] = template.Language, ["policy"] = "deterministic" } };
+        var components = new JsonArray();
         if (parameters.Count > 0)
         {
-            body["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters });
+            components.Add(new JsonObject { ["type"] = "body", ["parameters"] = parameters });
+        }
+
+        // Quick-reply buttons carry our choice id as their payload, which comes back in the "button" message a tap sends.
+        var replies = notification.Replies ?? [];
+        for (var i = 0; i < Math.Min(template.QuickReplyButtons, replies.Count); i++)
+        {
+            components.Add(new JsonObject
+            {
+                ["type"] = "button",
+                ["sub_type"] = "quick_reply",
+                ["index"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["parameters"] = new JsonArray(new JsonObject { ["type"] = "payload", ["payload"] = replies[i].Id }),
+            });
+        }
+
+        if (components.Count > 0)
+        {
+            body["components"] = components;
         }
 
         return Envelope(to, "template", body);
