@@ -32,7 +32,6 @@ public static class ConversationRegistration
         services.TryAddSingleton<PatronConsent>();
         services.TryAddSingleton<MarketingConsent>();
         services.TryAddSingleton<NoticeConsent>();
-        services.AddValidatedOptions<NoticeOptions, NoticeOptionsValidator>(NoticeOptions.SectionName);
         services.AddSingleton<IPhraseSource, AutoReplyPhrases>();
 
         services.AddSingleton<ITurnMiddleware, AutomaticLocationMiddleware>();
@@ -98,6 +97,7 @@ public static class ConversationRegistration
             new(IntentNames.DeleteData, DeleteDataDialog.Id, Role: IntentRole.Aside),
             new(IntentNames.NoticesOn, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.On)),
             new(IntentNames.NoticesOff, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.Off)),
+            new(NoticeComposer.RenewChoiceId, RenewDialog.Id, Options: _ => new RenewRequest(RenewMode.Noticed)),
             new(DialogEngine.NotUnderstoodIntent, NotUnderstoodDialog.Id),
         ];
         foreach (var intent in intents)

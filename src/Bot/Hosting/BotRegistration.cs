@@ -6,6 +6,7 @@ using LibraryBot.Bot.Understanding;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Sandbox;
 using LibraryBot.Bot.Storage;
@@ -69,6 +70,7 @@ public static class BotRegistration
         services.TryAddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         builder.AddUnderstanding();
         services.AddConversations();
+        builder.AddNotices();
         builder.AddStaffConsole();
         return builder;
     }

@@ -5,6 +5,7 @@ using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Understanding;
 
 namespace LibraryBot.Bot.Hosting;
@@ -24,6 +25,7 @@ public static class TurnOrder
         typeof(AutomaticLocationMiddleware),  // WeChat's automatic location reports: not something the patron said
         typeof(UnderstandingMiddleware),      // what the message asks: intent, confidence, entities, language
         typeof(LanguageMiddleware),           // the conversation's language follows the patron's (an explicit choice stands)
+        typeof(NoticeDeliveryMiddleware),     // the notice run's digest for this chat: checked again, then sent (even during a handoff)
         typeof(HandoffGateMiddleware),        // a librarian owns the chat: the bot stays silent (the gate records the message)
         typeof(TranscriptMiddleware),         // the patron's message and the bot's replies go to the transcript (PINs never)
         typeof(WelcomeMiddleware),            // first contact: greeting and privacy notice

@@ -3,6 +3,7 @@ using System.Text;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Channels.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,12 @@ public static class SandboxEndpoints
             new[] { "whatsapp", "wechat" }.Where(channel => sources.Endpoints.OfType<RouteEndpoint>()
                 .Any(e => e.RoutePattern.RawText == $"/sandbox/{channel}/simulate")).ToArray()));
         endpoints.MapGet(SandboxBranchEndpoint.Path, SandboxBranchEndpoint.FirstBranchAsync);
+        if (services.GetService<NoticeRun>() is not null)
+        {
+            // The simulator's "Run notices now": no sign-in in the sandbox, so a newcomer sees notices arrive.
+            endpoints.MapPost("/sandbox/notices/run", async (NoticeRun run, CancellationToken ct) => Results.Ok(await run.RunAsync("sandbox", ct)));
+        }
+
         return endpoints;
     }
 

@@ -122,9 +122,12 @@ public sealed class RealPatronTranscriptTests(ConversationServer server)
     {
         var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.UnitedStates));
         (await patron.SayAsync("STOP")).Contains("Write START to receive news again.");
+        // The ledger keeps only a keyed hash of the address: take the one the STOP was just recorded under.
+        var hash = server.Bot.Text("SELECT address_hash FROM consent_events WHERE source = 'StopWord' ORDER BY id DESC LIMIT 1");
         (await patron.SayAsync("delete my data")).Contains("Delete everything");
         (await patron.SayAsync("yes")).Contains("your data has been deleted");
-        Assert.Equal(1, server.Bot.Scalar($"SELECT COUNT(*) FROM conversations WHERE conversation_key LIKE '%{patron.Id}' AND state_json LIKE '%marketing.optout%'"));
+        Assert.Equal("Withdraw", server.Bot.Text($"SELECT action FROM consent_events WHERE address_hash = '{hash}' AND purpose = 'news' ORDER BY id DESC LIMIT 1"));
+        Assert.Equal(0L, server.Bot.Scalar($"SELECT COUNT(*) FROM consent_events WHERE address_hash = '{hash}' AND action = 'Grant'"));
     }
 
     [Fact]

@@ -73,6 +73,12 @@ public sealed class TestBot : IAsyncDisposable
     public async Task<IReadOnlyList<OutboundMessage>> SendAsync(Activity activity)
     {
         await Services.GetRequiredService<InboxWriter>().AcceptAsync([activity], CancellationToken.None);
+        return await RunPendingTurnsAsync();
+    }
+
+    /// <summary>Runs the turns of every pending inbox entry (e.g. a notice digest) and returns this chat's new replies.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> RunPendingTurnsAsync()
+    {
         var entries = await Services.GetRequiredService<IInboxStore>().ClaimPendingAsync("test", 100, TimeSpan.FromMinutes(1), Clock.GetUtcNow(), CancellationToken.None);
         foreach (var entry in entries)
         {

@@ -4,6 +4,7 @@ using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
+using LibraryBot.Bot.Notices;
 using LibraryBot.CatalogAdapter;
 
 namespace LibraryBot.Bot.Conversations.Account;
@@ -27,6 +28,7 @@ public sealed class RenewDialog : AccountDialog
         AddAccountSteps(
             (step, ct) => (step.Options<RenewRequest>()?.Mode ?? RenewMode.Ask) switch
             {
+                RenewMode.Ask or RenewMode.Noticed when NoticeRenewals.Take(step.Context) is { } offered => RenewOfferedAsync(step, offered, ct),
                 RenewMode.All => step.NextAsync(PromptChoice.Of(LoansDialog.RenewAllId, "Renew.All"), ct),
                 RenewMode.One => step.NextAsync(PromptChoice.Of(LoansDialog.RenewOneId, "Renew.One"), ct),
                 _ => step.PromptAsync(ModePromptId, new PromptOptions
@@ -73,6 +75,19 @@ public sealed class RenewDialog : AccountDialog
                 context.SendText(Line(outcome, context));
                 return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
             });
+    }
+
+    /// <summary>Renews exactly the loans a notice offered, item by item.</summary>
+    private async Task<DialogTurnResult> RenewOfferedAsync(WaterfallStepContext step, IReadOnlyList<NoticeRenewals.OfferedLoan> offered, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<RenewalOutcome>(offered.Count);
+        foreach (var loan in offered)
+        {
+            outcomes.Add(await Catalogue.RenewAsync(loan.PatronId, loan.LoanId, cancellationToken).ConfigureAwait(false));
+        }
+
+        step.Context.SendText(Describe(outcomes, step.Context));
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     public static string Describe(IReadOnlyList<RenewalOutcome> outcomes, TurnContext context)

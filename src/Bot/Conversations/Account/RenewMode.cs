@@ -6,4 +6,6 @@ public enum RenewMode
     Ask,
     All,
     One,
+    /// <summary>The loans a due-soon notice offered (its Renew button, or RENEW in reply); Ask when none are on offer.</summary>
+    Noticed,
 }

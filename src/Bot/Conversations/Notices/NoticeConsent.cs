@@ -11,7 +11,7 @@ namespace LibraryBot.Bot.Conversations.Notices;
 /// Consent to notices on the patron's channel: what the bot says when it asks or confirms (naming the library, the
 /// channel and how to stop), and the ledger event recording it with those exact words.
 /// </summary>
-public sealed class NoticeConsent(PatronConsent consent, IOptions<BotOptions> bot, IOptions<NoticeOptions> notices)
+public sealed class NoticeConsent(PatronConsent consent, IEnumerable<INoticeStore> noticeStores, IOptions<BotOptions> bot, IOptions<NoticeOptions> notices)
 {
     public const string WordingVersion = "1";
 
@@ -33,6 +33,11 @@ public sealed class NoticeConsent(PatronConsent consent, IOptions<BotOptions> bo
         var version = $"{(question is null ? action == ConsentAction.Grant ? "Notices.On" : "Notices.Off" : "Notices.Ask")}@{WordingVersion}";
         await consent.RecordAsync(context.Activity.Conversation, new ConsentRecord(
             ConsentPurposes.Notices, action, context.Clock.GetUtcNow(), ConsentSource.Chat, "patron", shown, version, context.Locale), cancellationToken).ConfigureAwait(false);
+        // The run's list of chats to look at (none with a store that has no notice ledger yet).
+        foreach (var subscribers in noticeStores.Where(_ => action == ConsentAction.Grant))
+        {
+            await subscribers.AddSubscriberAsync(context.Activity.Conversation.Key, context.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
         context.SendText(confirmation);
     }
 

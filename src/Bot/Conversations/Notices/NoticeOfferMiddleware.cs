@@ -6,7 +6,8 @@ namespace LibraryBot.Bot.Conversations.Notices;
 /// <summary>
 /// After a card is linked the bot asks once whether the patron wants notices on this channel — not in the middle of
 /// what they asked for, but at the end of the first turn that leaves no question open, and only if they have never
-/// answered on this channel before.
+/// answered on this channel before. Never while the patron waits for or talks with a librarian: the offer waits until
+/// the chat is back with the bot.
 /// </summary>
 public sealed class NoticeOfferMiddleware(NoticeConsent consent, DialogSet dialogs) : ITurnMiddleware
 {
@@ -17,7 +18,8 @@ public sealed class NoticeOfferMiddleware(NoticeConsent consent, DialogSet dialo
     public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
         await next(context, cancellationToken).ConfigureAwait(false);
-        if (!context.State.Values.ContainsKey(PendingKey) || context.State.DialogStack.Count > 0 || context.Erase != ConversationErasure.None)
+        if (!context.State.Values.ContainsKey(PendingKey) || context.State.DialogStack.Count > 0 || context.Erase != ConversationErasure.None
+            || context.State.Escalation is not null || context.State.HandoffOwner is not null)
         {
             return;
         }

@@ -123,6 +123,34 @@ internal static class SqliteSchema
         CREATE TRIGGER consent_events_no_update BEFORE UPDATE ON consent_events BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
         CREATE TRIGGER consent_events_no_delete BEFORE DELETE ON consent_events BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
         """,
+        """
+        CREATE TABLE notice_subscribers (conversation_key TEXT PRIMARY KEY, since INTEGER NOT NULL);
+        CREATE TABLE notice_digests (
+            id TEXT PRIMARY KEY,
+            conversation_key TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            planned_at INTEGER NOT NULL,
+            delivered INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX ix_notice_digests_conversation ON notice_digests(conversation_key, planned_at);
+        CREATE INDEX ix_notice_digests_undelivered ON notice_digests(planned_at) WHERE delivered = 0;
+        CREATE TABLE notices (
+            conversation_key TEXT NOT NULL,
+            notice_key TEXT NOT NULL,
+            digest_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            patron_id TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NULL,
+            planned_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (conversation_key, notice_key)
+        );
+        CREATE INDEX ix_notices_digest ON notices(digest_id);
+        CREATE INDEX ix_notices_planned ON notices(planned_at);
+        CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

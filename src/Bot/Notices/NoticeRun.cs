@@ -1,0 +1,177 @@
+using LibraryBot.Bot.Consent;
+using LibraryBot.Bot.Conversations.Account;
+using LibraryBot.Bot.Conversations.Common;
+using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Inbox;
+using LibraryBot.Bot.Storage;
+using LibraryBot.CatalogAdapter;
+using LibraryBot.Channels.Activities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LibraryBot.Bot.Notices;
+
+/// <summary>
+/// One notice run: under a lease (two instances never run at once), for every chat whose patron granted notices on its
+/// channel, reads each linked card's account, plans what is due and not planned before, and hands each chat's new
+/// notices to its own turn as one digest. The ledger is written before the inbox, and digests whose turn never ran are
+/// handed over again, so a crash at any point loses nothing and sends nothing twice. Quiet hours delay; a daily cap per chat.
+/// </summary>
+public sealed class NoticeRun(
+    INoticeStore store,
+    IConsentLedger consent,
+    IConversationStore conversations,
+    ICatalogue catalogue,
+    InboxWriter inbox,
+    TimeProvider clock,
+    IOptions<NoticeOptions> options,
+    ILogger<NoticeRun> logger)
+{
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var runId = Guid.NewGuid().ToString("N")[..12];
+        var started = clock.GetUtcNow();
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!await store.TryLeaseAsync(_owner, started, started + LeaseTime, cancellationToken).ConfigureAwait(false))
+        {
+            return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Busy, 0, 0, 0, 0, skipped);
+        }
+
+        try
+        {
+            var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
+            var local = branches.Count > 0 ? LibraryClock.Now(clock, branches[0].TimeZone) : started;
+            if (QuietUntil(local) is { } quietUntil)
+            {
+                NoticesLog.RunQuiet(logger, runId);
+                return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Quiet, 0, 0, 0, 0, skipped, quietUntil);
+            }
+
+            // Digests planned before whose delivery turn never ran (the process stopped in between): handed over again.
+            var resumed = await HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+            var today = DateOnly.FromDateTime(local.DateTime);
+            var dayStart = new DateTimeOffset(local.Date, local.Offset);
+            var granted = await consent.GrantedAsync(ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
+            var subscribers = await store.SubscribersAsync(cancellationToken).ConfigureAwait(false);
+            var planned = new List<NoticeDigest>();
+            foreach (var key in subscribers)
+            {
+                var (digest, reason) = await PlanChatAsync(key, runId, today, dayStart, granted, cancellationToken).ConfigureAwait(false);
+                if (digest is not null)
+                {
+                    planned.Add(digest);
+                }
+                else if (reason is not null)
+                {
+                    skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+                }
+            }
+
+            await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+            var report = new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Done,
+                subscribers.Count, planned.Sum(d => d.Notices.Count), planned.Count, resumed, skipped);
+            NoticesLog.RunFinished(logger, runId, trigger, report.Chats, report.Notices, report.Digests, resumed);
+            return report;
+        }
+        finally
+        {
+            await store.ReleaseLeaseAsync(_owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(NoticeDigest? Digest, string? Skipped)> PlanChatAsync(
+        string key, string runId, DateOnly today, DateTimeOffset dayStart, IReadOnlySet<string> granted, CancellationToken cancellationToken)
+    {
+        if (!ConversationIds.TryParseRef(key, out var address) || !granted.Contains(await consent.HashAsync(address, cancellationToken).ConfigureAwait(false)))
+        {
+            return (null, "no consent on this channel");
+        }
+
+        var state = (await conversations.LoadAsync(key, cancellationToken).ConfigureAwait(false))?.State;
+        var cards = state is null ? [] : LinkedCards.All(state);
+        if (cards.Count == 0)
+        {
+            return (null, "no card linked");
+        }
+
+        var already = await store.PlannedKeysAsync(key, cancellationToken).ConfigureAwait(false);
+        var notices = new List<PlannedNotice>();
+        foreach (var card in cards)
+        {
+            try
+            {
+                var account = await catalogue.GetAccountAsync(card.PatronId, cancellationToken).ConfigureAwait(false);
+                notices.AddRange(NoticePlanner.Plan(account, today, options.Value).Where(n => !already.Contains(n.Key)));
+            }
+            catch (CatalogueException ex)
+            {
+                NoticesLog.AccountUnavailable(logger, ex.Kind.ToString());
+                return (null, "library system unavailable");
+            }
+        }
+
+        if (notices.Count == 0)
+        {
+            return (null, null);
+        }
+
+        if (await store.DigestsSinceAsync(key, dayStart, cancellationToken).ConfigureAwait(false) >= options.Value.DailyCap)
+        {
+            return (null, "daily cap reached (sent tomorrow)");
+        }
+
+        var digest = new NoticeDigest(Guid.NewGuid().ToString("N"), key, runId, clock.GetUtcNow(), notices);
+        return (await store.PlanAsync(digest, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>Each digest becomes an inbox entry of its chat; the inbox drops one it already has (same dedupe key).</summary>
+    private async Task<int> HandOverAsync(IReadOnlyList<NoticeDigest> digests, CancellationToken cancellationToken)
+    {
+        if (digests.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var activities = new List<Activity>(digests.Count);
+        foreach (var digest in digests)
+        {
+            if (ConversationIds.TryParseRef(digest.ConversationKey, out var address))
+            {
+                activities.Add(new Activity
+                {
+                    Conversation = address,
+                    Type = ActivityType.Event,
+                    Event = new ChannelEvent(ChannelEventKind.Notice, digest.Id),
+                    DedupeKey = digest.DedupeKey,
+                    Timestamp = now,
+                });
+            }
+        }
+
+        await inbox.AcceptAsync(activities, cancellationToken).ConfigureAwait(false);
+        return activities.Count;
+    }
+
+    private DateTimeOffset? QuietUntil(DateTimeOffset local)
+    {
+        if (options.Value.Quiet() is not var (start, end))
+        {
+            return null;
+        }
+
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var inQuiet = start < end ? time >= start && time < end : time >= start || time < end;
+        if (!inQuiet)
+        {
+            return null;
+        }
+
+        var endDate = time >= end ? local.Date.AddDays(1) : local.Date;
+        return new DateTimeOffset(endDate.Add(end.ToTimeSpan()), local.Offset);
+    }
+}

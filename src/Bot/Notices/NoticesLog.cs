@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace LibraryBot.Bot.Notices;
+
+/// <summary>Notice log lines: counts and ids only, never a patron, an address or a title.</summary>
+internal static partial class NoticesLog
+{
+    [LoggerMessage(1701, LogLevel.Information, "Notice run {RunId} ({Trigger}): {Chats} chats, {Notices} notices in {Digests} digests, {Resumed} handed over again")]
+    public static partial void RunFinished(ILogger logger, string runId, string trigger, int chats, int notices, int digests, int resumed);
+
+    [LoggerMessage(1702, LogLevel.Information, "Notice run {RunId}: quiet hours, nothing planned")]
+    public static partial void RunQuiet(ILogger logger, string runId);
+
+    [LoggerMessage(1703, LogLevel.Warning, "Notice run: a patron's account could not be read ({Kind}); that chat waits for the next run")]
+    public static partial void AccountUnavailable(ILogger logger, string kind);
+
+    [LoggerMessage(1704, LogLevel.Warning, "Scheduled notice run failed ({Error}); the next one is in {Minutes} minutes")]
+    public static partial void ScheduledRunFailed(ILogger logger, string error, int minutes);
+
+    [LoggerMessage(1705, LogLevel.Information, "Notice digest {DigestId}: {Sent} sent, {Skipped} skipped after checking with the library system")]
+    public static partial void DigestDelivered(ILogger logger, string digestId, int sent, int skipped);
+}
