@@ -12,6 +12,28 @@ public interface ICatalogue : ICatalogueSearch
 
     Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The accounts of several patrons at once (the notice run reads them in batches); a patron the library system does
+    /// not know is left out. Unless an implementation reads them together, they are read one by one.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, PatronAccount>> GetAccountsAsync(IReadOnlyCollection<string> patronIds, CancellationToken cancellationToken)
+    {
+        var accounts = new Dictionary<string, PatronAccount>(StringComparer.Ordinal);
+        foreach (var patronId in patronIds.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                accounts[patronId] = await GetAccountAsync(patronId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CatalogueException ex) when (ex.Kind == CatalogueErrorKind.NotFound)
+            {
+                // Not a patron of this library (any more): left out.
+            }
+        }
+
+        return accounts;
+    }
+
     Task<RenewalOutcome> RenewAsync(string patronId, string loanId, CancellationToken cancellationToken);
 
     /// <summary>Renews every loan, with one outcome per loan in the order of the patron's loans.</summary>

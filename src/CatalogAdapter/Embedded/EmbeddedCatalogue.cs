@@ -47,6 +47,9 @@ public sealed class EmbeddedCatalogue : ICatalogue
     public Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken) =>
         accounts.GetAccountAsync(patronId, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, PatronAccount>> GetAccountsAsync(IReadOnlyCollection<string> patronIds, CancellationToken cancellationToken) =>
+        accounts.GetAccountsAsync(patronIds, cancellationToken);
+
     public Task<RenewalOutcome> RenewAsync(string patronId, string loanId, CancellationToken cancellationToken) =>
         circulation.RenewAsync(patronId, loanId, cancellationToken);
 

@@ -194,6 +194,22 @@ public abstract partial class CatalogueContract : IAsyncLifetime
         Assert.All(pickup, b => Assert.Contains(b.BranchId, all));
     }
 
+    [Fact]
+    public async Task GetAccountsAsync_ForSeveralPatrons_GivesEachAccountAsReadAloneAndLeavesOutUnknownOnes()
+    {
+        var patronId = await SignInAsync();
+        var alone = await Subject.GetAccountAsync(patronId, Ct);
+
+        var accounts = await Subject.GetAccountsAsync([Scenario.UnknownPatronId, patronId], Ct);
+
+        var together = Assert.Single(accounts).Value;
+        Assert.Equal((alone.PatronId, alone.FirstName, alone.HomeBranchId, alone.FinesTotal), (together.PatronId, together.FirstName, together.HomeBranchId, together.FinesTotal));
+        Assert.Equal(alone.Loans, together.Loans);
+        Assert.Equal(alone.Holds, together.Holds);
+        Assert.NotEmpty(together.Loans);
+        Assert.Empty(await Subject.GetAccountsAsync([Scenario.UnknownPatronId], Ct));
+    }
+
     /// <summary>Signs the scenario's patron in and returns the patron id.</summary>
     protected async Task<string> SignInAsync()
     {
