@@ -71,16 +71,14 @@ public static class NoticeEndpoints
             return Results.Problem(string.Join("; ", problems) + ".", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var query = new NoticeQuery(string.IsNullOrWhiteSpace(patron) ? null : patron.Trim(), parsedKind, status?.ToLowerInvariant(), fromTime, toTime, int.MaxValue);
-        var all = await store.ListAsync(query, ct);
-        var counts = all
-            .GroupBy(r => (Day: DateOnly.FromDateTime(r.PlannedAt.UtcDateTime), r.Notice.Kind, r.Channel, r.Delivery))
-            .Select(g => new { day = g.Key.Day, kind = g.Key.Kind.ToString(), channel = g.Key.Channel.ToString(), delivery = g.Key.Delivery, count = g.Count() })
-            .OrderByDescending(c => c.day).ThenBy(c => c.kind, StringComparer.Ordinal).ThenBy(c => c.channel, StringComparer.Ordinal).ThenBy(c => c.delivery, StringComparer.Ordinal);
+        var query = new NoticeQuery(string.IsNullOrWhiteSpace(patron) ? null : patron.Trim(), parsedKind, status?.ToLowerInvariant(), fromTime, toTime, 200);
+        var counts = (await store.CountAsync(query, ct))
+            .Select(c => new { day = c.Day, kind = c.Kind.ToString(), channel = c.Channel.ToString(), delivery = c.Delivery, count = c.Count });
+        var listed = await store.ListAsync(query, ct);
         return Results.Ok(new
         {
             counts,
-            notices = all.Take(200).Select(r => new
+            notices = listed.Select(r => new
             {
                 kind = r.Notice.Kind.ToString(),
                 patron = r.Notice.PatronName,

@@ -24,4 +24,24 @@ public static class NoticeDelivery
         : receipt == DeliveryState.Delivered ? Delivered
         : reply is OutboxStatus.Sent or OutboxStatus.SentPassively ? Sent
         : Queued;
+
+    /// <summary>
+    /// A notice as listed: its place in the funnel, with the channel's error code and reason when its reply failed, or
+    /// its own reason when it was skipped. <paramref name="reply"/> is the digest's first reply in the outbox, if any.
+    /// </summary>
+    public static NoticeRecord Record(
+        PlannedNotice notice, string digestId, string conversationKey, DateTimeOffset plannedAt, NoticeStatus status, string? reason, Reply? reply)
+    {
+        var delivery = Of(status, reply?.Status, reply?.Receipt);
+        return new NoticeRecord(notice, digestId, ChannelOf(conversationKey), plannedAt, delivery,
+            delivery == Failed ? reply?.ErrorCode : null,
+            delivery == Failed ? reply?.Reason ?? reason : delivery == Skipped ? reason : null);
+    }
+
+    /// <summary>What the outbox knows of a digest's reply.</summary>
+    public sealed record Reply(OutboxStatus Status, DeliveryState? Receipt, string? ErrorCode, string? Reason);
+
+    /// <summary>The channel of a chat, from its conversation key.</summary>
+    public static ChannelId ChannelOf(string conversationKey) =>
+        Handoff.ConversationIds.TryParseRef(conversationKey, out var address) ? address.Channel : ChannelId.WhatsApp;
 }

@@ -31,7 +31,7 @@ public sealed class NoticeDeliveryMiddleware(
         }
 
         context.Handled = true;
-        if (await store.FindDigestAsync(digestId, cancellationToken).ConfigureAwait(false) is not { } digest)
+        if (await store.FindDigestAsync(context.Activity.Conversation.Key, digestId, cancellationToken).ConfigureAwait(false) is not { } digest)
         {
             return;
         }
@@ -39,7 +39,7 @@ public sealed class NoticeDeliveryMiddleware(
         var now = context.Clock.GetUtcNow();
         if (!await consent.IsGrantedAsync(context.Activity.Conversation, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false))
         {
-            await store.MarkAsync(digest.Id, digest.Notices.ToDictionary(n => n.Key, _ => (NoticeStatus.Skipped, (string?)"notices turned off before sending")), now, cancellationToken).ConfigureAwait(false);
+            await store.MarkAsync(digest.ConversationKey, digest.Id, digest.Notices.ToDictionary(n => n.Key, _ => (NoticeStatus.Skipped, (string?)"notices turned off before sending")), now, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed class NoticeDeliveryMiddleware(
         {
             // Nothing unconfirmed is sent; the next run plans these notices again.
             NoticesLog.AccountUnavailable(logger, ex.Kind.ToString());
-            await store.ForgetAsync(digest.Id, cancellationToken).ConfigureAwait(false);
+            await store.ForgetAsync(digest.ConversationKey, digest.Id, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -63,7 +63,7 @@ public sealed class NoticeDeliveryMiddleware(
             NoticeRenewals.Remember(context.State, send, now);
         }
 
-        await store.MarkAsync(digest.Id, digest.Notices.ToDictionary(
+        await store.MarkAsync(digest.ConversationKey, digest.Id, digest.Notices.ToDictionary(
             n => n.Key,
             n => stillTrue.Contains(n.Key) ? (NoticeStatus.Queued, (string?)null) : (NoticeStatus.Skipped, "no longer true when checked before sending")), now, cancellationToken).ConfigureAwait(false);
         NoticesLog.DigestDelivered(logger, digest.Id, send.Count, digest.Notices.Count - send.Count);

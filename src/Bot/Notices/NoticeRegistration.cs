@@ -1,6 +1,5 @@
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Storage;
-using LibraryBot.Bot.Storage.Sqlite;
 using LibraryBot.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,20 +8,22 @@ using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Bot.Notices;
 
-/// <summary>Notices: options, the ledger (SQLite so far), the run and its schedule, and the turn that delivers a digest.</summary>
+/// <summary>Notices: options, the ledger (in the configured store: SQLite or Cosmos DB), the run and its schedule, and the turn that delivers a digest.</summary>
 public static class NoticeRegistration
 {
     public static IHostApplicationBuilder AddNotices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddValidatedOptions<NoticeOptions, NoticeOptionsValidator>(NoticeOptions.SectionName);
-        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) != StorageProvider.Sqlite)
+        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) == StorageProvider.Cosmos)
         {
-            // The notice ledger exists for SQLite only so far (Cosmos DB: see docs/notices.md).
-            return builder;
+            services.TryAddSingleton<INoticeStore, CosmosNoticeStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
         }
 
-        services.TryAddSingleton<INoticeStore>(sp => new SqliteNoticeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<NoticeRun>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
         services.AddHostedService<NoticeScheduler>();

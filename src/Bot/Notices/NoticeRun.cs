@@ -14,8 +14,10 @@ namespace LibraryBot.Bot.Notices;
 /// <summary>
 /// One notice run: under a lease (two instances never run at once), for every chat whose patron granted notices on its
 /// channel, reads each linked card's account, plans what is due and not planned before, and hands each chat's new
-/// notices to its own turn as one digest. The ledger is written before the inbox, and digests whose turn never ran are
+/// notices to its own turn as one digest. The ledger is written before the inbox, and digests the inbox never got are
 /// handed over again, so a crash at any point loses nothing and sends nothing twice. Quiet hours delay; a daily cap per chat.
+/// Chats are planned in batches (<see cref="BatchSize"/>): their states are read together, their accounts with one
+/// catalogue call, their ledger entries with one store call, and each batch is handed to the inbox as it is planned.
 /// </summary>
 public sealed class NoticeRun(
     INoticeStore store,
@@ -27,6 +29,14 @@ public sealed class NoticeRun(
     IOptions<NoticeOptions> options,
     ILogger<NoticeRun> logger)
 {
+    /// <summary>Chats planned together (one catalogue call, one ledger transaction, one inbox commit per batch).</summary>
+    public const int BatchSize = 500;
+
+    private const string NoConsent = "no consent on this channel";
+    private const string NoCard = "no card linked";
+    private const string Unavailable = "library system unavailable";
+    private const string Capped = "daily cap reached (sent tomorrow)";
+
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -50,30 +60,23 @@ public sealed class NoticeRun(
                 return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Quiet, 0, 0, 0, 0, skipped, quietUntil);
             }
 
-            // Digests planned before whose delivery turn never ran (the process stopped in between): handed over again.
+            // Digests planned before that the inbox never got (the process stopped in between): handed over again.
             var resumed = await HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-            var today = DateOnly.FromDateTime(local.DateTime);
-            var dayStart = new DateTimeOffset(local.Date, local.Offset);
+            var day = new Day(DateOnly.FromDateTime(local.DateTime), new DateTimeOffset(local.Date, local.Offset));
             var granted = await consent.GrantedAsync(ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
             var subscribers = await store.SubscribersAsync(cancellationToken).ConfigureAwait(false);
-            var planned = new List<NoticeDigest>();
-            foreach (var key in subscribers)
+            var (notices, digests) = (0, 0);
+            foreach (var batch in subscribers.Chunk(BatchSize))
             {
-                var (digest, reason) = await PlanChatAsync(key, runId, today, dayStart, granted, cancellationToken).ConfigureAwait(false);
-                if (digest is not null)
-                {
-                    planned.Add(digest);
-                }
-                else if (reason is not null)
-                {
-                    skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
-                }
+                var planned = await PlanBatchAsync(batch, runId, day, granted, skipped, cancellationToken).ConfigureAwait(false);
+                await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+                notices += planned.Sum(d => d.Notices.Count);
+                digests += planned.Count;
             }
 
-            await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
             var report = new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Done,
-                subscribers.Count, planned.Sum(d => d.Notices.Count), planned.Count, resumed, skipped);
+                subscribers.Count, notices, digests, resumed, skipped);
             NoticesLog.RunFinished(logger, runId, trigger, report.Chats, report.Notices, report.Digests, resumed);
             return report;
         }
@@ -83,49 +86,120 @@ public sealed class NoticeRun(
         }
     }
 
-    private async Task<(NoticeDigest? Digest, string? Skipped)> PlanChatAsync(
-        string key, string runId, DateOnly today, DateTimeOffset dayStart, IReadOnlySet<string> granted, CancellationToken cancellationToken)
+    /// <summary>The library's day: its date and the instant it began (the daily cap counts from there).</summary>
+    private readonly record struct Day(DateOnly Today, DateTimeOffset Start);
+
+    private async Task<IReadOnlyList<NoticeDigest>> PlanBatchAsync(
+        string[] keys, string runId, Day day, IReadOnlySet<string> granted, Dictionary<string, int> skipped, CancellationToken cancellationToken)
     {
-        if (!ConversationIds.TryParseRef(key, out var address) || !granted.Contains(await consent.HashAsync(address, cancellationToken).ConfigureAwait(false)))
-        {
-            return (null, "no consent on this channel");
-        }
+        void Skip(string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
 
-        var state = (await conversations.LoadAsync(key, cancellationToken).ConfigureAwait(false))?.State;
-        var cards = state is null ? [] : LinkedCards.All(state);
-        if (cards.Count == 0)
+        var consenting = new List<string>(keys.Length);
+        foreach (var key in keys)
         {
-            return (null, "no card linked");
-        }
-
-        var already = await store.PlannedKeysAsync(key, cancellationToken).ConfigureAwait(false);
-        var notices = new List<PlannedNotice>();
-        foreach (var card in cards)
-        {
-            try
+            if (ConversationIds.TryParseRef(key, out var address) && granted.Contains(await consent.HashAsync(address, cancellationToken).ConfigureAwait(false)))
             {
-                var account = await catalogue.GetAccountAsync(card.PatronId, cancellationToken).ConfigureAwait(false);
-                notices.AddRange(NoticePlanner.Plan(account, today, options.Value).Where(n => !already.Contains(n.Key)));
+                consenting.Add(key);
             }
-            catch (CatalogueException ex)
+            else
             {
-                NoticesLog.AccountUnavailable(logger, ex.Kind.ToString());
-                return (null, "library system unavailable");
+                Skip(NoConsent);
             }
         }
 
-        if (notices.Count == 0)
+        var chats = new List<(string Key, IReadOnlyList<LinkedCard> Cards)>(consenting.Count);
+        foreach (var (key, cards) in await LinkedCardsAsync(consenting, cancellationToken).ConfigureAwait(false))
         {
-            return (null, null);
+            if (cards.Count == 0)
+            {
+                Skip(NoCard);
+            }
+            else
+            {
+                chats.Add((key, cards));
+            }
         }
 
-        if (await store.DigestsSinceAsync(key, dayStart, cancellationToken).ConfigureAwait(false) >= options.Value.DailyCap)
+        if (chats.Count == 0)
         {
-            return (null, "daily cap reached (sent tomorrow)");
+            return [];
         }
 
-        var digest = new NoticeDigest(Guid.NewGuid().ToString("N"), key, runId, clock.GetUtcNow(), notices);
-        return (await store.PlanAsync(digest, cancellationToken).ConfigureAwait(false), null);
+        var accounts = await AccountsAsync(chats.SelectMany(c => c.Cards.Select(card => card.PatronId)).ToHashSet(StringComparer.Ordinal), cancellationToken)
+            .ConfigureAwait(false) ?? new Dictionary<string, PatronAccount>();
+        var already = await store.PlannedKeysAsync(chats.Select(c => c.Key).ToList(), cancellationToken).ConfigureAwait(false);
+        var due = new List<(string Key, List<PlannedNotice> Notices)>();
+        foreach (var (key, cards) in chats)
+        {
+            if (cards.Any(card => !accounts.ContainsKey(card.PatronId)))
+            {
+                Skip(Unavailable);
+                continue;
+            }
+
+            var planned = already.GetValueOrDefault(key);
+            var notices = cards.SelectMany(card => NoticePlanner.Plan(accounts[card.PatronId], day.Today, options.Value))
+                .Where(n => planned is null || !planned.Contains(n.Key)).ToList();
+            if (notices.Count > 0)
+            {
+                due.Add((key, notices));
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var given = await store.DigestsSinceAsync(due.Select(d => d.Key).ToList(), day.Start, cancellationToken).ConfigureAwait(false);
+        var digests = new List<NoticeDigest>(due.Count);
+        var now = clock.GetUtcNow();
+        foreach (var (key, notices) in due)
+        {
+            if (given.GetValueOrDefault(key) >= options.Value.DailyCap)
+            {
+                Skip(Capped);
+            }
+            else
+            {
+                digests.Add(new NoticeDigest(Guid.NewGuid().ToString("N"), key, runId, now, notices));
+            }
+        }
+
+        return await store.PlanAsync(digests, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The cards linked to each chat, its state read in parallel with the others (a chat never seen has none).</summary>
+    private async Task<(string Key, IReadOnlyList<LinkedCard> Cards)[]> LinkedCardsAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        var cards = new (string Key, IReadOnlyList<LinkedCard> Cards)[keys.Count];
+        await Parallel.ForAsync(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var state = (await conversations.LoadAsync(keys[i], ct).ConfigureAwait(false))?.State;
+            cards[i] = (keys[i], state is null ? [] : LinkedCards.All(state));
+        }).ConfigureAwait(false);
+        return cards;
+    }
+
+    /// <summary>The accounts of the batch's patrons in one call; null when the library system could not be read (then every chat of the batch waits).</summary>
+    private async Task<IReadOnlyDictionary<string, PatronAccount>?> AccountsAsync(IReadOnlyCollection<string> patronIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var accounts = await catalogue.GetAccountsAsync(patronIds, cancellationToken).ConfigureAwait(false);
+            if (accounts.Count < patronIds.Count)
+            {
+                // Cards the library system no longer knows: those chats wait (and are counted as skipped).
+                NoticesLog.AccountUnavailable(logger, nameof(CatalogueErrorKind.NotFound));
+            }
+
+            return accounts;
+        }
+        catch (CatalogueException ex)
+        {
+            NoticesLog.AccountUnavailable(logger, ex.Kind.ToString());
+            return null;
+        }
     }
 
     /// <summary>Each digest becomes an inbox entry of its chat; the inbox drops one it already has (same dedupe key).</summary>

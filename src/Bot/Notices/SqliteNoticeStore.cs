@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace LibraryBot.Bot.Notices;
 
-/// <summary>The notice ledger in the bot's SQLite database (tables <c>notice_subscribers</c>, <c>notice_digests</c>, <c>notices</c>, <c>leases</c>).</summary>
+/// <summary>
+/// The notice ledger in the bot's SQLite database (tables <c>notice_subscribers</c>, <c>notice_digests</c>, <c>notices</c>,
+/// <c>leases</c>). Uniqueness per (chat, notice key) is the primary key of <c>notices</c>; a batch of digests is planned
+/// in one transaction.
+/// </summary>
 public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
 {
     private const string LeaseName = "notices-run";
@@ -32,131 +36,149 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             return (IReadOnlyList<string>)keys;
         }, cancellationToken);
 
-    public Task<IReadOnlySet<string>> PlannedKeysAsync(string conversationKey, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> PlannedKeysAsync(IReadOnlyCollection<string> conversationKeys, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
         {
-            using var select = connection.Command("SELECT notice_key FROM notices WHERE conversation_key = $k").With("$k", conversationKey);
+            using var select = connection.Command("SELECT conversation_key, notice_key FROM notices WHERE conversation_key IN (SELECT value FROM json_each($keys))")
+                .With("$keys", StoreJson.Serialize(conversationKeys));
             using var reader = select.ExecuteReader();
-            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var keys = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
             while (reader.Read())
             {
-                keys.Add(reader.GetString(0));
-            }
-
-            return (IReadOnlySet<string>)keys;
-        }, cancellationToken);
-
-    public Task<int> DigestsSinceAsync(string conversationKey, DateTimeOffset since, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
-        {
-            using var count = connection.Command("SELECT count(*) FROM notice_digests WHERE conversation_key = $k AND planned_at >= $t")
-                .With("$k", conversationKey).With("$t", since.ToUnixMs());
-            return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }, cancellationToken);
-
-    public Task<NoticeDigest?> PlanAsync(NoticeDigest digest, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            var kept = new List<PlannedNotice>();
-            foreach (var notice in digest.Notices)
-            {
-                using var insert = connection.Command(
-                    """
-                    INSERT INTO notices (conversation_key, notice_key, digest_id, kind, patron_id, detail, status, planned_at, updated_at)
-                    VALUES ($k, $n, $d, $kind, $p, $detail, $s, $t, $t) ON CONFLICT DO NOTHING
-                    """, transaction)
-                    .With("$k", digest.ConversationKey).With("$n", notice.Key).With("$d", digest.Id).With("$kind", notice.Kind.ToString())
-                    .With("$p", notice.PatronId).With("$detail", StoreJson.Serialize(notice)).With("$s", NoticeStatus.Planned.ToString())
-                    .With("$t", digest.PlannedAt.ToUnixMs());
-                if (insert.ExecuteNonQuery() == 1)
+                var chat = reader.GetString(0);
+                if (!keys.TryGetValue(chat, out var set))
                 {
-                    kept.Add(notice);
+                    keys[chat] = set = new HashSet<string>(StringComparer.Ordinal);
                 }
+
+                ((HashSet<string>)set).Add(reader.GetString(1));
             }
 
-            if (kept.Count == 0)
-            {
-                return null;
-            }
-
-            using var digestRow = connection.Command(
-                "INSERT INTO notice_digests (id, conversation_key, run_id, planned_at, delivered) VALUES ($d, $k, $r, $t, 0)", transaction)
-                .With("$d", digest.Id).With("$k", digest.ConversationKey).With("$r", digest.RunId).With("$t", digest.PlannedAt.ToUnixMs());
-            digestRow.ExecuteNonQuery();
-            return digest with { Notices = kept };
+            return (IReadOnlyDictionary<string, IReadOnlySet<string>>)keys;
         }, cancellationToken);
 
-    public Task<NoticeDigest?> FindDigestAsync(string digestId, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection => ReadDigests(connection, "d.id = $d", c => c.With("$d", digestId)).FirstOrDefault(), cancellationToken);
-
-    public Task<IReadOnlyList<NoticeDigest>> UndeliveredAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync(connection => (IReadOnlyList<NoticeDigest>)ReadDigests(connection, "d.delivered = 0", _ => { }), cancellationToken);
-
-    public Task ForgetAsync(string digestId, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var notices = connection.Command("DELETE FROM notices WHERE digest_id = $d", transaction).With("$d", digestId);
-            notices.ExecuteNonQuery();
-            using var digest = connection.Command("DELETE FROM notice_digests WHERE id = $d", transaction).With("$d", digestId);
-            return digest.ExecuteNonQuery();
-        }, cancellationToken);
-
-    public Task MarkAsync(string digestId, IReadOnlyDictionary<string, (NoticeStatus Status, string? Reason)> notices, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            foreach (var (key, (status, reason)) in notices)
-            {
-                using var update = connection.Command(
-                    "UPDATE notices SET status = $s, reason = $r, updated_at = $t WHERE digest_id = $d AND notice_key = $n", transaction)
-                    .With("$s", status.ToString()).With("$r", reason).With("$t", now.ToUnixMs()).With("$d", digestId).With("$n", key);
-                update.ExecuteNonQuery();
-            }
-
-            using var digest = connection.Command("UPDATE notice_digests SET delivered = 1 WHERE id = $d", transaction).With("$d", digestId);
-            return digest.ExecuteNonQuery();
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<NoticeRecord>> ListAsync(NoticeQuery query, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, int>> DigestsSinceAsync(IReadOnlyCollection<string> conversationKeys, DateTimeOffset since, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
         {
-            using var select = connection.Command(
+            using var count = connection.Command(
                 """
-                SELECT n.detail, n.digest_id, n.conversation_key, n.planned_at, n.status, n.reason,
-                       o.status, o.delivery_state, o.error_code, o.reason
-                FROM notices n
-                LEFT JOIN outbox o ON o.id = (SELECT min(id) FROM outbox WHERE inbound_dedupe_key = $prefix || n.digest_id)
-                WHERE ($kind IS NULL OR n.kind = $kind)
-                  AND ($patron IS NULL OR n.patron_id = $patron OR n.detail LIKE '%"patronName":"' || $patron || '"%')
-                  AND ($from IS NULL OR n.planned_at >= $from) AND ($to IS NULL OR n.planned_at < $to)
-                ORDER BY n.planned_at DESC, n.notice_key
+                SELECT conversation_key, count(*) FROM notice_digests
+                WHERE conversation_key IN (SELECT value FROM json_each($keys)) AND planned_at >= $t GROUP BY conversation_key
                 """)
-                .With("$prefix", NoticeDigest.DedupePrefix).With("$kind", query.Kind?.ToString()).With("$patron", query.Patron)
-                .With("$from", query.From?.ToUnixMs()).With("$to", query.To?.ToUnixMs());
-            using var reader = select.ExecuteReader();
-            var records = new List<NoticeRecord>();
-            while (reader.Read() && records.Count < query.Limit)
+                .With("$keys", StoreJson.Serialize(conversationKeys)).With("$t", since.ToUnixMs());
+            using var reader = count.ExecuteReader();
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (reader.Read())
             {
-                var status = Enum.Parse<NoticeStatus>(reader.GetString(4));
-                var outboxStatus = reader.IsDBNull(6) ? (OutboxStatus?)null : (OutboxStatus)reader.GetInt32(6);
-                var deliveryState = reader.IsDBNull(7) ? (DeliveryState?)null : (DeliveryState)reader.GetInt32(7);
-                var delivery = NoticeDelivery.Of(status, outboxStatus, deliveryState);
-                if (query.Delivery is not null && !string.Equals(query.Delivery, delivery, StringComparison.OrdinalIgnoreCase))
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return (IReadOnlyDictionary<string, int>)counts;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<NoticeDigest>> PlanAsync(IReadOnlyList<NoticeDigest> digests, CancellationToken cancellationToken) =>
+        digests.Count == 0 ? Task.FromResult<IReadOnlyList<NoticeDigest>>([]) : database.WriteAsync<IReadOnlyList<NoticeDigest>>((connection, transaction) =>
+        {
+            using var insert = connection.Command(
+                """
+                INSERT INTO notices (conversation_key, notice_key, digest_id, kind, patron_id, detail, status, planned_at, updated_at)
+                VALUES ($k, $n, $d, $kind, $p, $detail, $s, $t, $t) ON CONFLICT DO NOTHING
+                """, transaction);
+            var chat = insert.Parameters.Add("$k", SqliteType.Text);
+            var key = insert.Parameters.Add("$n", SqliteType.Text);
+            var digestId = insert.Parameters.Add("$d", SqliteType.Text);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+            var patron = insert.Parameters.Add("$p", SqliteType.Text);
+            var detail = insert.Parameters.Add("$detail", SqliteType.Text);
+            var at = insert.Parameters.Add("$t", SqliteType.Integer);
+            insert.Parameters.AddWithValue("$s", NoticeStatus.Planned.ToString());
+            using var digestRow = connection.Command(
+                "INSERT INTO notice_digests (id, conversation_key, run_id, planned_at, delivered) VALUES ($d, $k, $r, $t, 0)", transaction);
+            var rowId = digestRow.Parameters.Add("$d", SqliteType.Text);
+            var rowChat = digestRow.Parameters.Add("$k", SqliteType.Text);
+            var rowRun = digestRow.Parameters.Add("$r", SqliteType.Text);
+            var rowAt = digestRow.Parameters.Add("$t", SqliteType.Integer);
+
+            var stored = new List<NoticeDigest>(digests.Count);
+            foreach (var digest in digests)
+            {
+                (chat.Value, digestId.Value, at.Value) = (digest.ConversationKey, digest.Id, digest.PlannedAt.ToUnixMs());
+                var kept = new List<PlannedNotice>(digest.Notices.Count);
+                foreach (var notice in digest.Notices)
+                {
+                    (key.Value, kind.Value, patron.Value, detail.Value) = (notice.Key, notice.Kind.ToString(), notice.PatronId, StoreJson.Serialize(notice));
+                    if (insert.ExecuteNonQuery() == 1)
+                    {
+                        kept.Add(notice);
+                    }
+                }
+
+                if (kept.Count == 0)
                 {
                     continue;
                 }
 
-                var failed = delivery is NoticeDelivery.Failed or NoticeDelivery.Skipped;
-                records.Add(new NoticeRecord(
-                    StoreJson.Deserialize<PlannedNotice>(reader.GetString(0)),
-                    reader.GetString(1),
-                    ChannelOf(reader.GetString(2)),
-                    SqliteCommandExtensions.FromUnixMs(reader.GetInt64(3)),
-                    delivery,
-                    failed ? reader.NullableString(8) : null,
-                    failed ? reader.NullableString(9) ?? reader.NullableString(5) : null));
+                (rowId.Value, rowChat.Value, rowRun.Value, rowAt.Value) = (digest.Id, digest.ConversationKey, digest.RunId, digest.PlannedAt.ToUnixMs());
+                digestRow.ExecuteNonQuery();
+                stored.Add(kept.Count == digest.Notices.Count ? digest : digest with { Notices = kept });
             }
 
-            return (IReadOnlyList<NoticeRecord>)records;
+            return stored;
+        }, cancellationToken);
+
+    public Task<NoticeDigest?> FindDigestAsync(string conversationKey, string digestId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => ReadDigests(connection, "d.id = $d AND d.conversation_key = $k",
+            c => c.With("$d", digestId).With("$k", conversationKey)).FirstOrDefault(), cancellationToken);
+
+    public Task<IReadOnlyList<NoticeDigest>> UndeliveredAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => (IReadOnlyList<NoticeDigest>)ReadDigests(connection,
+            "d.delivered = 0 AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.dedupe_key = $prefix || d.id)",
+            c => c.With("$prefix", NoticeDigest.DedupePrefix)), cancellationToken);
+
+    public Task ForgetAsync(string conversationKey, string digestId, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var notices = connection.Command("DELETE FROM notices WHERE digest_id = $d AND conversation_key = $k", transaction)
+                .With("$d", digestId).With("$k", conversationKey);
+            notices.ExecuteNonQuery();
+            using var digest = connection.Command("DELETE FROM notice_digests WHERE id = $d AND conversation_key = $k", transaction)
+                .With("$d", digestId).With("$k", conversationKey);
+            return digest.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task MarkAsync(string conversationKey, string digestId, IReadOnlyDictionary<string, (NoticeStatus Status, string? Reason)> notices, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var update = connection.Command(
+                "UPDATE notices SET status = $s, reason = $r, updated_at = $t WHERE conversation_key = $k AND notice_key = $n AND digest_id = $d", transaction)
+                .With("$t", now.ToUnixMs()).With("$d", digestId).With("$k", conversationKey);
+            var status = update.Parameters.Add("$s", SqliteType.Text);
+            var reason = update.Parameters.Add("$r", SqliteType.Text);
+            var key = update.Parameters.Add("$n", SqliteType.Text);
+            foreach (var (notice, (newStatus, why)) in notices)
+            {
+                (status.Value, reason.Value, key.Value) = (newStatus.ToString(), (object?)why ?? DBNull.Value, notice);
+                update.ExecuteNonQuery();
+            }
+
+            using var digest = connection.Command("UPDATE notice_digests SET delivered = 1 WHERE id = $d AND conversation_key = $k", transaction)
+                .With("$d", digestId).With("$k", conversationKey);
+            return digest.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<NoticeRecord>> ListAsync(NoticeQuery query, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => (IReadOnlyList<NoticeRecord>)Scan(connection, query).Take(query.Limit).ToList(), cancellationToken);
+
+    public Task<IReadOnlyList<NoticeCount>> CountAsync(NoticeQuery query, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            var tally = new NoticeTally();
+            foreach (var record in Scan(connection, query))
+            {
+                tally.Add(record);
+            }
+
+            return tally.Counts();
         }, cancellationToken);
 
     public Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
@@ -178,34 +200,72 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             return delete.ExecuteNonQuery();
         }, cancellationToken);
 
+    /// <summary>The notices matching the query (its limit aside), newest first, with their digest's first reply.</summary>
+    private static IEnumerable<NoticeRecord> Scan(SqliteConnection connection, NoticeQuery query)
+    {
+        using var select = connection.Command(
+            """
+            SELECT n.detail, n.digest_id, n.conversation_key, n.planned_at, n.status, n.reason,
+                   o.status, o.delivery_state, o.error_code, o.reason
+            FROM notices n
+            LEFT JOIN outbox o ON o.id = (SELECT min(id) FROM outbox WHERE inbound_dedupe_key = $prefix || n.digest_id)
+            WHERE ($kind IS NULL OR n.kind = $kind)
+              AND ($patron IS NULL OR n.patron_id = $patron OR json_extract(n.detail, '$.patronName') = $patron COLLATE NOCASE)
+              AND ($from IS NULL OR n.planned_at >= $from) AND ($to IS NULL OR n.planned_at < $to)
+            ORDER BY n.planned_at DESC, n.notice_key
+            """)
+            .With("$prefix", NoticeDigest.DedupePrefix).With("$kind", query.Kind?.ToString()).With("$patron", query.Patron)
+            .With("$from", query.From?.ToUnixMs()).With("$to", query.To?.ToUnixMs());
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var reply = reader.IsDBNull(6) ? null : new NoticeDelivery.Reply(
+                (OutboxStatus)reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : (DeliveryState)reader.GetInt32(7),
+                reader.NullableString(8),
+                reader.NullableString(9));
+            var record = NoticeDelivery.Record(
+                StoreJson.Deserialize<PlannedNotice>(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
+                SqliteCommandExtensions.FromUnixMs(reader.GetInt64(3)), Enum.Parse<NoticeStatus>(reader.GetString(4)), reader.NullableString(5), reply);
+            if (query.Delivery is null || string.Equals(query.Delivery, record.Delivery, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return record;
+            }
+        }
+    }
+
     private static List<NoticeDigest> ReadDigests(SqliteConnection connection, string where, Action<SqliteCommand> bind)
     {
         using var select = connection.Command(
             $"""
             SELECT d.id, d.conversation_key, d.run_id, d.planned_at, n.detail
-            FROM notice_digests d JOIN notices n ON n.digest_id = d.id
+            FROM notice_digests d JOIN notices n ON n.digest_id = d.id AND n.conversation_key = d.conversation_key
             WHERE {where}
             ORDER BY d.planned_at, d.id, n.notice_key
             """);
         bind(select);
         using var reader = select.ExecuteReader();
         var digests = new List<NoticeDigest>();
+        var notices = new List<PlannedNotice>();
+        (string Id, string Chat, string Run, long At)? current = null;
         while (reader.Read())
         {
             var id = reader.GetString(0);
-            var notice = StoreJson.Deserialize<PlannedNotice>(reader.GetString(4));
-            if (digests.Count > 0 && digests[^1].Id == id)
+            if (current is { } open && open.Id != id)
             {
-                digests[^1] = digests[^1] with { Notices = [.. digests[^1].Notices, notice] };
-                continue;
+                digests.Add(new NoticeDigest(open.Id, open.Chat, open.Run, SqliteCommandExtensions.FromUnixMs(open.At), notices));
+                notices = [];
             }
 
-            digests.Add(new NoticeDigest(id, reader.GetString(1), reader.GetString(2), SqliteCommandExtensions.FromUnixMs(reader.GetInt64(3)), [notice]));
+            current = (id, reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
+            notices.Add(StoreJson.Deserialize<PlannedNotice>(reader.GetString(4)));
+        }
+
+        if (current is { } last)
+        {
+            digests.Add(new NoticeDigest(last.Id, last.Chat, last.Run, SqliteCommandExtensions.FromUnixMs(last.At), notices));
         }
 
         return digests;
     }
-
-    private static ChannelId ChannelOf(string conversationKey) =>
-        LibraryBot.Bot.Handoff.ConversationIds.TryParseRef(conversationKey, out var address) ? address.Channel : ChannelId.WhatsApp;
 }

@@ -38,6 +38,7 @@ internal static class CosmosSubjects
             new CosmosInboxStore(storage, sequence, clock, NullLogger<CosmosInboxStore>.Instance),
             new CosmosOutboxStore(storage, NullLogger<CosmosOutboxStore>.Instance),
             new LibraryBot.Bot.Consent.CosmosConsentLedger(storage, sequence),
+            new LibraryBot.Bot.Notices.CosmosNoticeStore(storage),
             clock,
             async () =>
             {

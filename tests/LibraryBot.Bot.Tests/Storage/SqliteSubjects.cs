@@ -16,6 +16,7 @@ internal static class SqliteSubjects
             new SqliteInboxStore(database),
             new SqliteOutboxStore(database),
             new LibraryBot.Bot.Consent.SqliteConsentLedger(database),
+            new LibraryBot.Bot.Notices.SqliteNoticeStore(database),
             clock,
             async () =>
             {

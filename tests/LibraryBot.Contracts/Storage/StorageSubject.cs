@@ -1,4 +1,5 @@
 using LibraryBot.Bot.Consent;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,6 +14,7 @@ public sealed record StorageSubject(
     IInboxStore Inbox,
     IOutboxStore Outbox,
     IConsentLedger Consent,
+    INoticeStore Notices,
     FakeTimeProvider Clock,
     Func<ValueTask> Cleanup) : IAsyncDisposable
 {

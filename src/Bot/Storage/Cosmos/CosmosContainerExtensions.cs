@@ -27,9 +27,10 @@ internal static class CosmosContainerExtensions
         this Container container,
         QueryDefinition query,
         string? partitionKey,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        int pageSize = PageSize)
     {
-        var options = new QueryRequestOptions { MaxItemCount = PageSize };
+        var options = new QueryRequestOptions { MaxItemCount = pageSize };
         if (partitionKey is not null)
         {
             options.PartitionKey = new PartitionKey(partitionKey);
