@@ -16,8 +16,9 @@ namespace LibraryBot.Bot.Notices;
 /// channel, reads each linked card's account, plans what is due and not planned before, and hands each chat's new
 /// notices to its own turn as one digest. The ledger is written before the inbox, and digests the inbox never got are
 /// handed over again, so a crash at any point loses nothing and sends nothing twice. Quiet hours delay; a daily cap per chat.
-/// Chats are planned in batches (<see cref="BatchSize"/>): their states are read together, their accounts with one
-/// catalogue call, their ledger entries with one store call, and each batch is handed to the inbox as it is planned.
+/// Chats are planned in batches (<see cref="BatchSize"/>): their states are read with one store call, their accounts
+/// with one catalogue call, their ledger entries with one store call, and each batch is written and handed to the inbox
+/// while the next one is read.
 /// </summary>
 public sealed class NoticeRun(
     INoticeStore store,
@@ -67,12 +68,27 @@ public sealed class NoticeRun(
             var granted = await consent.GrantedAsync(ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
             var subscribers = await store.SubscribersAsync(cancellationToken).ConfigureAwait(false);
             var (notices, digests) = (0, 0);
-            foreach (var batch in subscribers.Chunk(BatchSize))
+            void Count(IReadOnlyList<NoticeDigest> planned) => (notices, digests) = (notices + planned.Sum(d => d.Notices.Count), digests + planned.Count);
+
+            var ids = new DigestIds(started, runId);
+            var writing = Task.FromResult<IReadOnlyList<NoticeDigest>>([]);
+            try
             {
-                var planned = await PlanBatchAsync(batch, runId, day, granted, skipped, cancellationToken).ConfigureAwait(false);
-                await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
-                notices += planned.Sum(d => d.Notices.Count);
-                digests += planned.Count;
+                foreach (var batch in subscribers.Chunk(BatchSize))
+                {
+                    // A batch is read while the one before is written and handed over (other chats: nothing in common).
+                    var due = await PrepareBatchAsync(batch, runId, ids, day, granted, skipped, cancellationToken).ConfigureAwait(false);
+                    Count(await writing.ConfigureAwait(false));
+                    writing = Task.Run(() => WriteBatchAsync(due, cancellationToken), cancellationToken);
+                }
+
+                Count(await writing.ConfigureAwait(false));
+            }
+            finally
+            {
+                // Never release the lease while a batch is still being written (its own failure was seen above, or is secondary).
+                await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .ConfigureAwait(false);
             }
 
             var report = new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Done,
@@ -89,8 +105,29 @@ public sealed class NoticeRun(
     /// <summary>The library's day: its date and the instant it began (the daily cap counts from there).</summary>
     private readonly record struct Day(DateOnly Today, DateTimeOffset Start);
 
-    private async Task<IReadOnlyList<NoticeDigest>> PlanBatchAsync(
-        string[] keys, string runId, Day day, IReadOnlySet<string> granted, Dictionary<string, int> skipped, CancellationToken cancellationToken)
+    /// <summary>
+    /// Digest ids that sort in the order they are made: the run's start (hex milliseconds), the run id, a counter. The
+    /// ledger's and the inbox's indexes on them then grow at one end instead of being written all over at every batch.
+    /// </summary>
+    private sealed class DigestIds(DateTimeOffset started, string runId)
+    {
+        private readonly string _prefix = started.ToUnixTimeMilliseconds().ToString("x11", System.Globalization.CultureInfo.InvariantCulture) + runId;
+        private int _next;
+
+        public string Next() => _prefix + (++_next).ToString("x7", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Stores a batch's digests in the ledger, then hands the ones stored to the inbox (in that order: a crash between loses nothing).</summary>
+    private async Task<IReadOnlyList<NoticeDigest>> WriteBatchAsync(List<NoticeDigest> digests, CancellationToken cancellationToken)
+    {
+        var planned = await store.PlanAsync(digests, cancellationToken).ConfigureAwait(false);
+        await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+        return planned;
+    }
+
+    /// <summary>What the batch's chats are due, as digests not stored yet (the consent, card, library and cap checks made).</summary>
+    private async Task<List<NoticeDigest>> PrepareBatchAsync(
+        string[] keys, string runId, DigestIds ids, Day day, IReadOnlySet<string> granted, Dictionary<string, int> skipped, CancellationToken cancellationToken)
     {
         void Skip(string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
 
@@ -162,23 +199,18 @@ public sealed class NoticeRun(
             }
             else
             {
-                digests.Add(new NoticeDigest(Guid.NewGuid().ToString("N"), key, runId, now, notices));
+                digests.Add(new NoticeDigest(ids.Next(), key, runId, now, notices));
             }
         }
 
-        return await store.PlanAsync(digests, cancellationToken).ConfigureAwait(false);
+        return digests;
     }
 
-    /// <summary>The cards linked to each chat, its state read in parallel with the others (a chat never seen has none).</summary>
-    private async Task<(string Key, IReadOnlyList<LinkedCard> Cards)[]> LinkedCardsAsync(List<string> keys, CancellationToken cancellationToken)
+    /// <summary>The cards linked to each chat, the states of the batch read at once (a chat never seen has none).</summary>
+    private async Task<List<(string Key, IReadOnlyList<LinkedCard> Cards)>> LinkedCardsAsync(List<string> keys, CancellationToken cancellationToken)
     {
-        var cards = new (string Key, IReadOnlyList<LinkedCard> Cards)[keys.Count];
-        await Parallel.ForAsync(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var state = (await conversations.LoadAsync(keys[i], ct).ConfigureAwait(false))?.State;
-            cards[i] = (keys[i], state is null ? [] : LinkedCards.All(state));
-        }).ConfigureAwait(false);
-        return cards;
+        var states = await conversations.LoadManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        return keys.Select(key => (key, states.TryGetValue(key, out var snapshot) ? LinkedCards.All(snapshot.State) : (IReadOnlyList<LinkedCard>)[])).ToList();
     }
 
     /// <summary>The accounts of the batch's patrons in one call; null when the library system could not be read (then every chat of the batch waits).</summary>

@@ -11,6 +11,9 @@ public interface IConversationStore
     /// <summary>The stored state, or null when the conversation is new.</summary>
     Task<ConversationSnapshot?> LoadAsync(string conversationKey, CancellationToken cancellationToken);
 
+    /// <summary>The stored state of several conversations at once (a notice run's batch); new conversations are left out.</summary>
+    Task<IReadOnlyDictionary<string, ConversationSnapshot>> LoadManyAsync(IReadOnlyCollection<string> conversationKeys, CancellationToken cancellationToken);
+
     /// <summary>
     /// Commits a turn atomically. Throws <see cref="ConcurrencyConflictException"/> when the stored version is not
     /// <see cref="TurnCommit.ExpectedETag"/> (null = must not exist yet) or the inbox entry was already consumed.

@@ -10,6 +10,29 @@ public abstract class ConversationStoreContract : StorageContract
         Assert.Null(await Conversations.LoadAsync(Patron("nobody").Key, Ct));
 
     [Fact]
+    public async Task LoadManyAsync_GivesEachKnownConversationAsLoadAsyncDoesAndLeavesOutNewOnes()
+    {
+        var anas = State("es");
+        anas.Values["patron"] = "p-ana";
+        await CommitAsync("ana", null, [], state: anas);
+        var bens = await CommitAsync("ben", null, ["hello"]);
+        await CommitAsync("ben", bens, [], state: State("vi"));
+
+        var many = await Conversations.LoadManyAsync([Patron("ana").Key, Patron("nobody").Key, Patron("ben").Key, Patron("ana").Key], Ct);
+
+        Assert.Equal(new[] { Patron("ana").Key, Patron("ben").Key }.Order(), many.Keys.Order());
+        foreach (var (key, snapshot) in many)
+        {
+            var alone = await Conversations.LoadAsync(key, Ct);
+            Assert.Equal((alone!.ConversationKey, alone.ETag, alone.State.Locale), (snapshot.ConversationKey, snapshot.ETag, snapshot.State.Locale));
+        }
+
+        Assert.Equal("p-ana", many[Patron("ana").Key].State.Values["patron"]);
+        await CommitAsync("ben", many[Patron("ben").Key].ETag, ["its version is the current one"]);
+        Assert.Empty(await Conversations.LoadManyAsync([], Ct));
+    }
+
+    [Fact]
     public async Task CommitTurnAsync_WhenNewConversation_CreatesItWithItsState()
     {
         var state = State("es");

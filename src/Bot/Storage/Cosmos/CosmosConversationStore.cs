@@ -19,6 +19,26 @@ public sealed class CosmosConversationStore(CosmosStorage storage, CosmosSequenc
             : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, ConversationSnapshot>> LoadManyAsync(IReadOnlyCollection<string> conversationKeys, CancellationToken cancellationToken)
+    {
+        var snapshots = new Dictionary<string, ConversationSnapshot>(StringComparer.Ordinal);
+        var items = conversationKeys.Distinct(StringComparer.Ordinal).Select(k => (ConversationDocument.DocumentId, new PartitionKey(k))).ToList();
+        if (items.Count == 0)
+        {
+            return snapshots;
+        }
+
+        // One ReadMany per batch instead of a point read per conversation; absent documents are simply not returned.
+        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        var found = await container.ReadManyItemsAsync<ConversationDocument>(items, cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var document in found)
+        {
+            snapshots[document.Pk] = new ConversationSnapshot(document.Pk, document.State, document.ETag!);
+        }
+
+        return snapshots;
+    }
+
     public async Task<string> CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);

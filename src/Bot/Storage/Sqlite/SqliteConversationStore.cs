@@ -22,6 +22,24 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
             return new ConversationSnapshot(conversationKey, state, reader.GetInt64(0).ToString(CultureInfo.InvariantCulture));
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, ConversationSnapshot>> LoadManyAsync(IReadOnlyCollection<string> conversationKeys, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.Command(
+                "SELECT conversation_key, version, state_json FROM conversations WHERE conversation_key IN (SELECT value FROM json_each($keys))")
+                .With("$keys", StoreJson.Serialize(conversationKeys));
+            using var reader = command.ExecuteReader();
+            var snapshots = new Dictionary<string, ConversationSnapshot>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                snapshots[key] = new ConversationSnapshot(key, StoreJson.Deserialize<ConversationState>(reader.GetString(2)),
+                    reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            return (IReadOnlyDictionary<string, ConversationSnapshot>)snapshots;
+        }, cancellationToken);
+
     public Task<string> CommitTurnAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         var stateJson = StoreJson.Serialize(commit.State);
