@@ -29,7 +29,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             // The writer is the only connection that writes: WAL (persistent in the file), no fsync per commit,
             // and erased data (consumed inbox payloads) overwritten with zeros rather than left in free pages.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+            // Its page cache holds 32 MiB (not 2): a batch of a notice run or of the inbox touches index pages all over,
+            // which otherwise spill mid-transaction and are read again by the next; the WAL is written back to the
+            // file (with an fsync) every 4,000 pages rather than every 1,000.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=4000;";
             pragma.ExecuteNonQuery();
         }
 
@@ -45,6 +48,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
+        using (var mmap = connection.CreateCommand())
+        {
+            // Pages read straight from the file's mapping rather than copied in by a read call whenever the
+            // connection's cache misses (caches are emptied whenever another connection has written).
+            mmap.CommandText = "PRAGMA mmap_size=268435456;";
+            mmap.ExecuteNonQuery();
+        }
+
         return connection;
     }
 
