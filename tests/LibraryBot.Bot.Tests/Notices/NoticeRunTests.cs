@@ -122,7 +122,7 @@ public sealed class NoticeRunTests
         ["Notices:DueSoonDays"] = dueSoonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
-    private static async Task LinkAnaAsync(TestBot bot, bool accept)
+    internal static async Task LinkAnaAsync(TestBot bot, bool accept)
     {
         await bot.SendAsync("link card");
         await bot.SendAsync("29000100000011");

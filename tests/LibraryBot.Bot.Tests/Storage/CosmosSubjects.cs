@@ -53,7 +53,7 @@ internal static class CosmosSubjects
     /// then cannot reach the database by resource id (the SDK's partition-range reads 404): such a database is
     /// dropped and another one created. Real accounts and the emulator never hand out such ids.
     /// </summary>
-    private static async Task CreateRoutableDatabaseAsync(CosmosClient client, string name)
+    internal static async Task CreateRoutableDatabaseAsync(CosmosClient client, string name)
     {
         for (var attempt = 0; attempt < 8; attempt++)
         {
