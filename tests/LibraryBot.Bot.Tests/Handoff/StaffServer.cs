@@ -31,6 +31,9 @@ public sealed class StaffServer : IAsyncLifetime
         ["Handoff__Admin__Password"] = AdminPassword,
         ["Handoff__StaffedHours__Weekly"] = "Mon-Sun 00:00-24:00",
         ["Handoff__StaffedHours__TimeZone"] = TimeZone,
+        // Notice runs only when a test asks for one, at any hour.
+        ["Notices__Enabled"] = "false",
+        ["Notices__QuietHours"] = "",
     });
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
