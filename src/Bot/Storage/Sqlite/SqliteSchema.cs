@@ -153,6 +153,12 @@ internal static class SqliteSchema
         """,
     ];
 
+    /// <summary>The schema version this build migrates to (the highest row of <c>schema_version</c>).</summary>
+    public static int Version => Steps.Length;
+
+    /// <summary>Tables every version has; a file without them is not a LibraryBot store.</summary>
+    public static IReadOnlyList<string> CoreTables { get; } = ["schema_version", "conversations", "inbox", "outbox"];
+
     public static void Migrate(SqliteConnection connection)
     {
         using (var create = connection.CreateCommand())
