@@ -1,8 +1,11 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Telemetry;
 using LibraryBot.Channels.WeChat;
 using LibraryBot.Channels.WhatsApp;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Channels;
@@ -13,6 +16,8 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddLibraryBotChannels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<ChannelMetrics>();
         builder.AddWhatsAppChannel();
         builder.AddWeChatChannel();
         return builder;

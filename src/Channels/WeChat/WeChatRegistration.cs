@@ -33,6 +33,7 @@ public static class WeChatRegistration
         services.TryAddScoped<WeChatWebhookHandler>();
         services.TryAddSingleton<WeChatApiFactory>();
         services.TryAddSingleton<WeChatAccessTokenHolder>();
+        services.AddHealthChecks().AddCheck<WeChatTokenHealthCheck>(WeChatTokenHealthCheck.Name, tags: [HealthTags.Readiness]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeChatSender>());
         services.AddHostedService<WeChatMenuPublisher>();
         services.AddHttpClient(WeChatApiFactory.ClientName)
