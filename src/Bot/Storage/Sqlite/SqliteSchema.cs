@@ -103,6 +103,9 @@ internal static class SqliteSchema
         ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE staff_audit ADD COLUMN target TEXT NULL;
         """,
+        """
+        ALTER TABLE outbox ADD COLUMN trace_parent TEXT NULL;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)
