@@ -9,6 +9,7 @@ using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Sandbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Bot.Hosting;
 
-/// <summary>The one registration entry point of the Bot project: engine, dialogs, storage, inbox and outbox.</summary>
+/// <summary>The one registration entry point of the Bot project: engine, dialogs, storage, inbox and outbox, health checks and telemetry.</summary>
 public static class BotRegistration
 {
     /// <summary>Largest request body Kestrel reads at all; webhooks apply their own, smaller caps.</summary>
@@ -55,6 +56,10 @@ public static class BotRegistration
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 
+        // Health checks (/healthz, /readyz) and telemetry (metrics, traces).
+        services.AddBotHealthChecks();
+        builder.AddTelemetry();
+
         // Engine, understanding and conversations; the middleware runs in the order TurnOrder declares.
         services.TryAddSingleton<BotText>();
         services.TryAddSingleton(TurnOrder.Middleware);
@@ -76,6 +81,7 @@ public static class BotRegistration
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();
+        endpoints.MapTelemetry();
         endpoints.MapSandboxPages();
         endpoints.MapStaffConsole();
         return endpoints;
