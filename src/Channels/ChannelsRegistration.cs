@@ -1,11 +1,8 @@
 using LibraryBot.Channels.Abstractions;
-using LibraryBot.Channels.Telemetry;
 using LibraryBot.Channels.WeChat;
 using LibraryBot.Channels.WhatsApp;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Channels;
@@ -16,8 +13,6 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddLibraryBotChannels(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
-        builder.Services.AddMetrics();
-        builder.Services.TryAddSingleton<ChannelMetrics>();
         builder.AddWhatsAppChannel();
         builder.AddWeChatChannel();
         return builder;

@@ -4,6 +4,8 @@ using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
 using Activity = System.Diagnostics.Activity;
 using LibraryBot.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LibraryBot.Channels.Telemetry;
 
@@ -23,6 +25,13 @@ internal sealed class ChannelMetrics
             "Webhook requests answered, by channel, outcome (accepted, refused) and reason.");
         _activities = meter.CreateCounter<long>("librarybot.webhook.activities", "{activity}",
             "Activities delivered by accepted webhooks, by channel and result (new, duplicate: a repeated delivery).");
+    }
+
+    /// <summary>Registers the instruments (each channel's registration calls this; repeating it changes nothing).</summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<ChannelMetrics>();
     }
 
     /// <summary>Starts the span of one webhook request (a child of the ASP.NET Core request span).</summary>

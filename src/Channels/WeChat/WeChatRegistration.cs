@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Telemetry;
 using LibraryBot.Channels.WeChat.Sandbox;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ public static class WeChatRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new WeChatKeyRing(sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
         services.TryAddSingleton<WeChatActivityMapper>();
+        ChannelMetrics.Register(services);
         services.TryAddScoped<WeChatWebhookHandler>();
         services.TryAddSingleton<WeChatApiFactory>();
         services.TryAddSingleton<WeChatAccessTokenHolder>();
