@@ -1,4 +1,5 @@
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed class DeliveryStatusHandler(
     IOutboxStore outbox,
     IEnumerable<IDeliveryFailureClassifier> classifiers,
     TimeProvider clock,
+    BotMetrics metrics,
     ILogger<DeliveryStatusHandler> logger)
 {
     private readonly Dictionary<ChannelId, IDeliveryFailureClassifier> _classifiers = classifiers.ToDictionary(c => c.Channel);
@@ -31,6 +33,11 @@ public sealed class DeliveryStatusHandler(
         {
             BotLog.DeliveryStatusUnknown(logger, status.State.ToString());
             return;
+        }
+
+        if (status.State == DeliveryState.Failed)
+        {
+            metrics.DeliveryFailed(activity.Channel, status.ErrorCode);
         }
 
         if (status.State != DeliveryState.Failed || !_classifiers.TryGetValue(activity.Channel, out var classifier))

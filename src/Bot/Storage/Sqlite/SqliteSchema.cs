@@ -151,6 +151,9 @@ internal static class SqliteSchema
         CREATE INDEX ix_notices_planned ON notices(planned_at);
         CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE outbox ADD COLUMN trace_parent TEXT NULL;
+        """,
     ];
 
     /// <summary>The schema version this build migrates to (the highest row of <c>schema_version</c>).</summary>

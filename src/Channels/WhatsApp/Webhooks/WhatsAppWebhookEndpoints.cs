@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ internal static class WhatsAppWebhookEndpoints
 
     public const string LoggerName = "LibraryBot.Channels.WhatsApp";
 
-    public static IResult Verify(HttpRequest request, WhatsAppSettings settings, ILoggerFactory loggers)
+    public static IResult Verify(HttpRequest request, WhatsAppSettings settings, ChannelMetrics metrics, ILoggerFactory loggers)
     {
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
@@ -29,21 +30,25 @@ internal static class WhatsAppWebhookEndpoints
         }
 
         WhatsAppLog.VerifyRefused(loggers.CreateLogger(LoggerName), mode);
+        metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.VerificationFailed, null);
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
     public static async Task<IResult> ReceiveAsync(
-        HttpRequest request, WhatsAppSettings settings, IInboundSink sink, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, WhatsAppSettings settings, IInboundSink sink, ChannelMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        using var span = ChannelMetrics.StartWebhookSpan(ChannelId.WhatsApp);
         var logger = loggers.CreateLogger(LoggerName);
         var body = await ReadCappedAsync(request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.PayloadTooLarge, span);
             return Reject(logger, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The webhook body is larger than the {settings.MaxBodyBytes} bytes allowed (Channels:WhatsApp:MaxBodyBytes).");
         }
 
         if (!WhatsAppSignature.IsValid(body, request.Headers[WhatsAppSignature.HeaderName].FirstOrDefault(), settings.AppSecret))
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.InvalidSignature, span);
             return Reject(logger, StatusCodes.Status401Unauthorized, "Invalid signature", $"The {WhatsAppSignature.HeaderName} header is missing or does not match the body signed with the app secret.");
         }
 
@@ -56,16 +61,19 @@ internal static class WhatsAppWebhookEndpoints
         }
         catch (JsonException e)
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.Malformed, span);
             return Reject(logger, StatusCodes.Status400BadRequest, "Malformed webhook", $"The body is not a WhatsApp webhook JSON object ({e.Message}).");
         }
         catch (WhatsAppPayloadException e)
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.Malformed, span);
             return Reject(logger, StatusCodes.Status400BadRequest, "Malformed webhook", e.Message);
         }
 
+        InboundAcceptance? acceptance = null;
         if (activities.Count > 0)
         {
-            var acceptance = await sink.AcceptAsync(activities, cancellationToken);
+            acceptance = await sink.AcceptAsync(activities, cancellationToken);
             WhatsAppLog.WebhookAccepted(logger, activities.Count, acceptance.Accepted, acceptance.Duplicates);
             if (settings.SandboxEnabled && request.HttpContext.RequestServices.GetService<Sandbox.WhatsAppSandboxStore>() is { } sandbox)
             {
@@ -77,6 +85,7 @@ internal static class WhatsAppWebhookEndpoints
             }
         }
 
+        metrics.Accepted(ChannelId.WhatsApp, acceptance, span);
         return Results.Ok();
     }
 
