@@ -34,7 +34,15 @@ internal sealed class TwilioSandboxPoster(IHttpClientFactory httpClients, SmsSet
             return;
         }
 
-        if (!Uri.TryCreate(statusCallback, UriKind.Absolute, out var uri) || uri.AbsolutePath != SmsWebhookEndpoints.StatusPath)
+        // Only this server's status webhook, under its public or its own address, gets callbacks (no requests elsewhere).
+        var query = new[] { settings.WebhookBaseUrl, settings.Self }
+            .Where(b => b is not null)
+            .Select(b => b + SmsWebhookEndpoints.StatusPath)
+            .Where(prefix => statusCallback.StartsWith(prefix, StringComparison.Ordinal)
+                && (statusCallback.Length == prefix.Length || statusCallback[prefix.Length] == '?'))
+            .Select(prefix => statusCallback[prefix.Length..])
+            .FirstOrDefault();
+        if (query is null)
         {
             SmsLog.SandboxCallbackElsewhere(logger);
             return;
@@ -58,7 +66,7 @@ internal sealed class TwilioSandboxPoster(IHttpClientFactory httpClients, SmsSet
                 form.Add(new("MessagingServiceSid", messagingServiceSid));
             }
 
-            callbacks.Writer.TryWrite((statusCallback, uri.PathAndQuery, form));
+            callbacks.Writer.TryWrite((statusCallback, SmsWebhookEndpoints.StatusPath + query, form));
         }
     }
 

@@ -19,23 +19,19 @@ public static class TwilioSignature
 
     public static bool IsValid(string url, IEnumerable<KeyValuePair<string, string>> parameters, string? header, string authToken)
     {
-        if (string.IsNullOrEmpty(header) || header.Length > 64)
+        if (string.IsNullOrEmpty(header) || header.Length != 28)
         {
             return false;
         }
 
-        var expected = new byte[32];
-        if (!Convert.TryFromBase64String(header, expected, out var length) || length != 20)
-        {
-            return false;
-        }
-
+        // The Base64 text is compared, as Twilio's validators compare it (decoding would also accept other padding bits).
+        var given = Encoding.ASCII.GetBytes(header);
         var list = parameters as IReadOnlyCollection<KeyValuePair<string, string>> ?? [.. parameters];
         var valid = false;
         foreach (var candidate in UrlForms(url))
         {
             // Every form is checked (no early exit), so the time taken does not depend on which one matched.
-            valid |= CryptographicOperations.FixedTimeEquals(Hash(candidate, list, authToken), expected.AsSpan(0, 20));
+            valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(candidate, list, authToken)), given);
         }
 
         return valid;
