@@ -109,6 +109,13 @@ public sealed class OutboxDispatcher(
             span?.SetStatus(ActivityStatusCode.Error);
         }
 
+        // The recipient's standing is recorded before the item is final, so whoever sees the item stopped also sees
+        // why the recipient cannot be reached (and a crash in between retries the send rather than losing the flag).
+        if (outcome.Effect != RecipientEffect.None)
+        {
+            await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? outcome.Effect.ToString(), now, CancellationToken.None).ConfigureAwait(false);
+        }
+
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
@@ -128,11 +135,6 @@ public sealed class OutboxDispatcher(
                 await outbox.MarkStoppedAsync(item.Id, status, outcome.Reason ?? "Refused by the channel.", outcome.ErrorCode, now, CancellationToken.None).ConfigureAwait(false);
                 BotLog.SendStopped(logger, conversation, status.ToString(), outcome.ErrorCode);
                 break;
-        }
-
-        if (outcome.Effect != RecipientEffect.None)
-        {
-            await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? outcome.Effect.ToString(), now, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -59,7 +59,7 @@ public static class SandboxEndpoints
         endpoints.MapGet("/", () => Asset("simulator.html"));
         endpoints.MapGet("/sandbox/assets/{name}", (string name) => Assets.ContainsKey(name) ? Asset(name) : Results.NotFound());
         endpoints.MapGet("/sandbox/channels", (EndpointDataSource sources) => Results.Json(
-            new[] { "whatsapp", "wechat" }.Where(channel => sources.Endpoints.OfType<RouteEndpoint>()
+            new[] { "whatsapp", "wechat", "sms" }.Where(channel => sources.Endpoints.OfType<RouteEndpoint>()
                 .Any(e => e.RoutePattern.RawText == $"/sandbox/{channel}/simulate")).ToArray()));
         endpoints.MapGet(SandboxBranchEndpoint.Path, SandboxBranchEndpoint.FirstBranchAsync);
         if (services.GetService<NoticeRun>() is not null)

@@ -9,6 +9,7 @@ public static class ChannelTags
     {
         ChannelId.WhatsApp => "whatsapp",
         ChannelId.WeChat => "wechat",
+        ChannelId.Sms => "sms",
         _ => "other",
     };
 }

@@ -50,7 +50,7 @@ internal sealed class WeChatWebhookHandler(
         var q = request.Query;
         var timestamp = q["timestamp"].ToString();
         var nonce = q["nonce"].ToString();
-        var body = await WeChatRequestBody.ReadAsync(request, Options.MaxBodyBytes, cancellationToken);
+        var body = await RequestBodyReader.ReadAsync(request, Options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             WeChatLog.BadRequest(logger, "body larger than Channels:WeChat:MaxBodyBytes");

@@ -152,7 +152,7 @@ internal static class WhatsAppMessageRenderer
     }
 
     private static JsonObject[] Texts(string text, string to) =>
-        [.. WhatsAppTextSplitter.Split(text, WhatsAppLimits.TextBody).Select(part => Envelope(to, "text", new JsonObject { ["body"] = part, ["preview_url"] = false }))];
+        [.. TextSplitter.Split(text, WhatsAppLimits.TextBody).Select(part => Envelope(to, "text", new JsonObject { ["body"] = part, ["preview_url"] = false }))];
 
     private static string Essentials(RecordCard card)
     {

@@ -39,14 +39,14 @@ internal static class WhatsAppWebhookEndpoints
     {
         using var span = ChannelMetrics.StartWebhookSpan(ChannelId.WhatsApp);
         var logger = loggers.CreateLogger(LoggerName);
-        var body = await ReadCappedAsync(request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var read = await RequestBodyReader.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
+        if (read is not { } body)
         {
             metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.PayloadTooLarge, span);
             return Reject(logger, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The webhook body is larger than the {settings.MaxBodyBytes} bytes allowed (Channels:WhatsApp:MaxBodyBytes).");
         }
 
-        if (!WhatsAppSignature.IsValid(body, request.Headers[WhatsAppSignature.HeaderName].FirstOrDefault(), settings.AppSecret))
+        if (!WhatsAppSignature.IsValid(body.Span, request.Headers[WhatsAppSignature.HeaderName].FirstOrDefault(), settings.AppSecret))
         {
             metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.InvalidSignature, span);
             return Reject(logger, StatusCodes.Status401Unauthorized, "Invalid signature", $"The {WhatsAppSignature.HeaderName} header is missing or does not match the body signed with the app secret.");
@@ -55,7 +55,7 @@ internal static class WhatsAppWebhookEndpoints
         IReadOnlyList<LibraryBot.Channels.Activities.Activity> activities;
         try
         {
-            var payload = JsonSerializer.Deserialize<WebhookPayload>(body, WebhookPayload.JsonOptions)
+            var payload = JsonSerializer.Deserialize<WebhookPayload>(body.Span, WebhookPayload.JsonOptions)
                 ?? throw new WhatsAppPayloadException("The body is JSON null, not a webhook object.");
             activities = WhatsAppActivityMapper.Map(payload, logger);
         }
@@ -93,29 +93,5 @@ internal static class WhatsAppWebhookEndpoints
     {
         WhatsAppLog.WebhookRejected(logger, title);
         return Results.Problem(detail, statusCode: status, title: title);
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="cap"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int cap, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > cap)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > cap)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
