@@ -71,6 +71,7 @@ public static class WhatsAppRegistration
         var sandbox = endpoints.MapGroup(WhatsAppSandboxDefaults.ApiPath).ExcludeFromDescription();
         sandbox.MapPost("/{version}/{phoneNumberId}/messages", WhatsAppSandboxEndpoints.MessagesAsync);
         sandbox.MapPost("/simulate", WhatsAppSandboxEndpoints.SimulateAsync);
+        sandbox.MapPost("/not-on-whatsapp", WhatsAppSandboxEndpoints.NotOnWhatsApp);
         sandbox.MapGet("/messages", (string? to, long? after, WhatsAppSandboxStore store) => WhatsAppSandboxEndpoints.Sent(to, after, store));
         return endpoints;
     }
