@@ -49,13 +49,15 @@ public static class NoticeComposer
     private static string Line(TurnContext context, PlannedNotice notice, bool named)
     {
         var date = notice.Date is { } d ? DisplayFormats.Date(d, context.Locale) : null;
+        // Titles in bold where the channel shows bold (WhatsApp); WeChat and SMS would show the stars.
+        var title = context.Activity.Conversation.Channel == ChannelId.WhatsApp && context.Locale != BotLocales.Chinese ? $"*{notice.Title}*" : notice.Title;
         var line = notice.Kind switch
         {
-            NoticeKind.HoldReady when date is not null => context.Localize("Notices.HoldReady", notice.Title, notice.BranchName, date),
-            NoticeKind.HoldReady => context.Localize("Notices.HoldReadyNoDate", notice.Title, notice.BranchName),
-            NoticeKind.HoldExpiring => context.Localize("Notices.HoldExpiring", notice.Title, notice.BranchName, date),
-            NoticeKind.DueSoon => context.Localize("Notices.DueSoon", notice.Title, date),
-            _ => context.Localize("Notices.Overdue", notice.Title, date),
+            NoticeKind.HoldReady when date is not null => context.Localize("Notices.HoldReady", title, notice.BranchName, date),
+            NoticeKind.HoldReady => context.Localize("Notices.HoldReadyNoDate", title, notice.BranchName),
+            NoticeKind.HoldExpiring => context.Localize("Notices.HoldExpiring", title, notice.BranchName, date),
+            NoticeKind.DueSoon => context.Localize("Notices.DueSoon", title, date),
+            _ => context.Localize("Notices.Overdue", title, date),
         };
         return named ? context.Localize("Notices.For", notice.PatronName, line) : line;
     }

@@ -7,4 +7,7 @@ public sealed record NoticeDigest(string Id, string ConversationKey, string RunI
     public string DedupeKey => DedupePrefix + Id;
 
     public const string DedupePrefix = "notice:";
+
+    /// <summary>The inbox dedupe key prefix of the digest's second delivery turn, by SMS, when WhatsApp could not deliver it.</summary>
+    public const string SmsFallbackPrefix = "notice-sms:";
 }

@@ -1,6 +1,8 @@
 using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Bot.Storage.Sqlite;
+using LibraryBot.Channels.Sms;
 using LibraryBot.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,7 @@ public static class NoticeRegistration
     {
         var services = builder.Services;
         services.AddValidatedOptions<NoticeOptions, NoticeOptionsValidator>(NoticeOptions.SectionName);
+        services.TryAddSingleton(sp => new SmsFallbackRoute(sp.GetService<SmsConversations>()));
         if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) != StorageProvider.Sqlite)
         {
             // The notice ledger exists for SQLite only so far (Cosmos DB: see docs/notices.md).
@@ -25,6 +28,7 @@ public static class NoticeRegistration
         services.TryAddSingleton<INoticeStore>(sp => new SqliteNoticeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<NoticeRun>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUnreachableRecipientHandler, NoticeSmsFallback>());
         services.AddHostedService<NoticeScheduler>();
         return builder;
     }

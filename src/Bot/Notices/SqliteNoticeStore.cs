@@ -121,16 +121,16 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         {
             using var select = connection.Command(
                 """
-                SELECT n.detail, n.digest_id, n.conversation_key, n.planned_at, n.status, n.reason,
+                SELECT n.detail, n.digest_id, COALESCE(o.conversation_key, n.conversation_key), n.planned_at, n.status, n.reason,
                        o.status, o.delivery_state, o.error_code, o.reason
                 FROM notices n
-                LEFT JOIN outbox o ON o.id = (SELECT min(id) FROM outbox WHERE inbound_dedupe_key = $prefix || n.digest_id)
+                LEFT JOIN outbox o ON o.id = (SELECT max(id) FROM outbox WHERE inbound_dedupe_key IN ($prefix || n.digest_id, $sms || n.digest_id))
                 WHERE ($kind IS NULL OR n.kind = $kind)
                   AND ($patron IS NULL OR n.patron_id = $patron OR n.detail LIKE '%"patronName":"' || $patron || '"%')
                   AND ($from IS NULL OR n.planned_at >= $from) AND ($to IS NULL OR n.planned_at < $to)
                 ORDER BY n.planned_at DESC, n.notice_key
                 """)
-                .With("$prefix", NoticeDigest.DedupePrefix).With("$kind", query.Kind?.ToString()).With("$patron", query.Patron)
+                .With("$prefix", NoticeDigest.DedupePrefix).With("$sms", NoticeDigest.SmsFallbackPrefix).With("$kind", query.Kind?.ToString()).With("$patron", query.Patron)
                 .With("$from", query.From?.ToUnixMs()).With("$to", query.To?.ToUnixMs());
             using var reader = select.ExecuteReader();
             var records = new List<NoticeRecord>();

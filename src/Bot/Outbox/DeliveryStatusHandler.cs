@@ -16,6 +16,7 @@ public sealed class DeliveryStatusHandler(
     IEnumerable<IDeliveryFailureClassifier> classifiers,
     TimeProvider clock,
     BotMetrics metrics,
+    IEnumerable<IUnreachableRecipientHandler> unreachable,
     ILogger<DeliveryStatusHandler> logger)
 {
     private readonly Dictionary<ChannelId, IDeliveryFailureClassifier> _classifiers = classifiers.ToDictionary(c => c.Channel);
@@ -50,6 +51,14 @@ public sealed class DeliveryStatusHandler(
         if (outcome.Effect != RecipientEffect.None)
         {
             await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? status.ErrorMessage ?? outcome.Effect.ToString(), now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Effect == RecipientEffect.Unreachable)
+        {
+            foreach (var handler in unreachable)
+            {
+                await handler.OnUnreachableAsync(item, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

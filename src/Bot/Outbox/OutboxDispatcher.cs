@@ -27,6 +27,7 @@ public sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     WorkerHealth health,
     BotMetrics metrics,
+    IEnumerable<IUnreachableRecipientHandler> unreachable,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -135,6 +136,14 @@ public sealed class OutboxDispatcher(
                 await outbox.MarkStoppedAsync(item.Id, status, outcome.Reason ?? "Refused by the channel.", outcome.ErrorCode, now, CancellationToken.None).ConfigureAwait(false);
                 BotLog.SendStopped(logger, conversation, status.ToString(), outcome.ErrorCode);
                 break;
+        }
+
+        if (outcome.Effect == RecipientEffect.Unreachable)
+        {
+            foreach (var handler in unreachable)
+            {
+                await handler.OnUnreachableAsync(item, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 

@@ -14,7 +14,9 @@ public sealed class SmsPatron(BotProcess bot, string number) : Patron(bot, numbe
 {
     public const string MessagesPath = SmsSandboxDefaults.SimulatorPath + "/messages";
 
-    public async Task<Turn> SayAsync(string text) => await CollectAsync(await TextAsync(text), MessagesPath, Render, item => item["seq"]!.GetValue<long>(), []);
+    public async Task<Turn> SayAsync(string text) => await TurnAsync(await TextAsync(text));
+
+    public override Task<Turn> TurnAsync(string dedupeKey) => CollectAsync(dedupeKey, MessagesPath, Render, item => item["seq"]!.GetValue<long>(), []);
 
     /// <summary>Texts the library and returns the message SID (the inbound dedupe key) without waiting for the turn.</summary>
     public async Task<string> TextAsync(string text)
