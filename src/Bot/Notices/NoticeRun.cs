@@ -30,7 +30,13 @@ public sealed class NoticeRun(
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public async Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken)
+    public Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken) => RunAsync(trigger, QuietHoursRule.Keep, cancellationToken);
+
+    /// <summary>
+    /// One run. <paramref name="quietHours"/> is <see cref="QuietHoursRule.Ignore"/> only for the sandbox's "run notices
+    /// now", so a newcomer trying the demo at night still sees the digest arrive.
+    /// </summary>
+    public async Task<NoticeRunReport> RunAsync(string trigger, QuietHoursRule quietHours, CancellationToken cancellationToken)
     {
         var runId = Guid.NewGuid().ToString("N")[..12];
         var started = clock.GetUtcNow();
@@ -44,7 +50,7 @@ public sealed class NoticeRun(
         {
             var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
             var local = branches.Count > 0 ? LibraryClock.Now(clock, branches[0].TimeZone) : started;
-            if (QuietUntil(local) is { } quietUntil)
+            if (quietHours == QuietHoursRule.Keep && QuietUntil(local) is { } quietUntil)
             {
                 NoticesLog.RunQuiet(logger, runId);
                 return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Quiet, 0, 0, 0, 0, skipped, quietUntil);

@@ -64,8 +64,9 @@ public static class SandboxEndpoints
         endpoints.MapGet(SandboxBranchEndpoint.Path, SandboxBranchEndpoint.FirstBranchAsync);
         if (services.GetService<NoticeRun>() is not null)
         {
-            // The simulator's "Run notices now": no sign-in in the sandbox, so a newcomer sees notices arrive.
-            endpoints.MapPost("/sandbox/notices/run", async (NoticeRun run, CancellationToken ct) => Results.Ok(await run.RunAsync("sandbox", ct)));
+            // The simulator's "Run notices now": no sign-in in the sandbox and no quiet hours, so a newcomer sees notices
+            // arrive whatever the time.
+            endpoints.MapPost("/sandbox/notices/run", async (NoticeRun run, CancellationToken ct) => Results.Ok(await run.RunAsync("sandbox", QuietHoursRule.Ignore, ct)));
         }
 
         return endpoints;

@@ -8,16 +8,16 @@ namespace LibraryBot.Bot.Tests.Notices;
 
 /// <summary>
 /// Notices through the real server: patrons link Ana's card and answer the notice question through the signed webhooks,
-/// the sandbox's "run notices now" plans the run, and the digest is what the channels' fakes received. Quiet hours are
-/// off, so the outcome does not depend on the hour the tests run at. Each test has its own server (a run reaches every
-/// subscriber of a server).
+/// the sandbox's "run notices now" plans the run, and the digest is what the channels' fakes received. Quiet hours last
+/// all day here: the scheduled runs never send, and the sandbox's button ignores quiet hours (a newcomer trying the demo
+/// at night still sees the digest). Each test has its own server (a run reaches every subscriber of a server).
 /// </summary>
 public sealed class NoticeWebhookTests : IAsyncLifetime
 {
     private BotProcess _bot = null!;
 
     public async ValueTask InitializeAsync() =>
-        _bot = await BotProcess.StartAsync(new Dictionary<string, string> { ["Notices__QuietHours"] = "", ["Notices__IntervalMinutes"] = "1440" });
+        _bot = await BotProcess.StartAsync(new Dictionary<string, string> { ["Notices__QuietHours"] = "00:00-23:59", ["Notices__IntervalMinutes"] = "1440" });
 
     public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
