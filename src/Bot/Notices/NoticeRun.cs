@@ -41,7 +41,8 @@ public sealed class NoticeRun(
         var runId = Guid.NewGuid().ToString("N")[..12];
         var started = clock.GetUtcNow();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (!await store.TryLeaseAsync(_owner, started, started + LeaseTime, cancellationToken).ConfigureAwait(false))
+        if (!await store.TryLeaseAsync(_owner, started, started + LeaseTime, cancellationToken).ConfigureAwait(false)
+            && !await TakeOverFromDeadProcessAsync(started, cancellationToken).ConfigureAwait(false))
         {
             return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Busy, 0, 0, 0, 0, skipped);
         }
@@ -132,6 +133,39 @@ public sealed class NoticeRun(
 
         var digest = new NoticeDigest(Guid.NewGuid().ToString("N"), key, runId, clock.GetUtcNow(), notices);
         return (await store.PlanAsync(digest, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>
+    /// A lease held by a process of this machine that no longer runs (killed mid-run, then restarted) is released at
+    /// once instead of blocking runs until it lapses; a holder on another machine is waited for.
+    /// </summary>
+    private async Task<bool> TakeOverFromDeadProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.LeaseHolderAsync(now, cancellationToken).ConfigureAwait(false) is not { } holder
+            || holder.Split(':') is not [var machine, var pidText, _]
+            || !string.Equals(machine, Environment.MachineName, StringComparison.Ordinal)
+            || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            || pid == Environment.ProcessId || IsRunning(pid))
+        {
+            return false;
+        }
+
+        NoticesLog.LeaseTakenOver(logger);
+        await store.ReleaseLeaseAsync(holder, cancellationToken).ConfigureAwait(false);
+        return await store.TryLeaseAsync(_owner, now, now + LeaseTime, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Each digest becomes an inbox entry of its chat; the inbox drops one it already has (same dedupe key).</summary>

@@ -25,4 +25,7 @@ internal static partial class NoticesLog
 
     [LoggerMessage(1707, LogLevel.Information, "Notice digest {DigestId}: not sent by SMS ({Reason})")]
     public static partial void SmsFallbackSkipped(ILogger logger, string digestId, string reason);
+
+    [LoggerMessage(1708, LogLevel.Warning, "Notice run: the lease was held by a process of this machine that is no longer running; taken over")]
+    public static partial void LeaseTakenOver(ILogger logger);
 }

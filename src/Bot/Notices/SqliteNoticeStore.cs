@@ -178,6 +178,13 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             return delete.ExecuteNonQuery();
         }, cancellationToken);
 
+    public Task<string?> LeaseHolderAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var select = connection.Command("SELECT owner FROM leases WHERE name = $n AND until > $now").With("$n", LeaseName).With("$now", now.ToUnixMs());
+            return select.ExecuteScalar() as string;
+        }, cancellationToken);
+
     private static List<NoticeDigest> ReadDigests(SqliteConnection connection, string where, Action<SqliteCommand> bind)
     {
         using var select = connection.Command(

@@ -106,6 +106,37 @@ public sealed class NoticeWebhookTests : IAsyncLifetime
         Assert.DoesNotContain(await sms.InboxAsync(), m => m.Text.Contains("Pepita", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_WhenTheServerIsKilledMidRun_AfterRestartEveryChatGetsItsDigestExactlyOnce()
+    {
+        var patrons = new List<WhatsAppPatron>();
+        for (var i = 0; i < 12; i++)
+        {
+            var patron = new WhatsAppPatron(_bot, Phones.New(Phones.UnitedStates));
+            await LinkAnaAsync(patron, accept: true);
+            patrons.Add(patron);
+        }
+
+        // kill -9 while the run plans, hands over or delivers (wherever it is after a few milliseconds).
+        var run = _bot.Http.PostAsync("/sandbox/notices/run", null, TestContext.Current.CancellationToken);
+        await Task.Delay(40, TestContext.Current.CancellationToken);
+        await _bot.KillAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => run);
+        await _bot.StartAsync();
+        await RunAsync();
+
+        foreach (var patron in patrons)
+        {
+            var key = WhatsAppKey(patron);
+            await _bot.WaitUntilAsync(() => Task.FromResult(_bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE conversation_key = '{key}' AND inbound_dedupe_key LIKE 'notice:%' AND status = 1") == 1), "the digest sent");
+            Assert.Equal(1, _bot.Scalar($"SELECT COUNT(*) FROM notice_digests WHERE conversation_key = '{key}'"));
+            Assert.Equal(1, _bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE conversation_key = '{key}' AND inbound_dedupe_key LIKE 'notice:%'"));
+            Assert.Equal(2, _bot.Scalar($"SELECT COUNT(*) FROM notices WHERE conversation_key = '{key}'"));
+        }
+
+        Assert.Equal(0, await RunAsync());
+    }
+
     private static string WhatsAppKey(Patron patron) => $"wa:{WhatsAppSandboxDefaults.PhoneNumberId}:{patron.Id}";
 
     private static async Task LinkAnaAsync(WhatsAppPatron ana, bool accept)
