@@ -69,13 +69,22 @@ public sealed class NoticeDeliveryMiddleware(
         NoticesLog.DigestDelivered(logger, digest.Id, send.Count, digest.Notices.Count - send.Count);
     }
 
-    /// <summary>The keys the library system still calls for today, for the cards still linked to the chat.</summary>
+    /// <summary>
+    /// The keys the library system still calls for today, for the cards still linked to the chat; and the notices staff
+    /// sent (a pickup notice), which the library system is not asked about.
+    /// </summary>
     private async Task<HashSet<string>> StillTrueAsync(TurnContext context, NoticeDigest digest, CancellationToken cancellationToken)
     {
+        var fromStaff = digest.Notices.Where(n => n.Kind == NoticeKind.PickupReady).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        if (fromStaff.Count == digest.Notices.Count)
+        {
+            return fromStaff;
+        }
+
         var linked = LinkedCards.All(context.State).Select(c => c.PatronId).ToHashSet(StringComparer.Ordinal);
         var today = await LibraryClock.TodayAsync(catalogue, context.Clock, cancellationToken).ConfigureAwait(false);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var patronId in digest.Notices.Select(n => n.PatronId).Distinct(StringComparer.Ordinal).Where(linked.Contains))
+        var keys = fromStaff;
+        foreach (var patronId in digest.Notices.Where(n => !fromStaff.Contains(n.Key)).Select(n => n.PatronId).Distinct(StringComparer.Ordinal).Where(linked.Contains))
         {
             var account = await catalogue.GetAccountAsync(patronId, cancellationToken).ConfigureAwait(false);
             keys.UnionWith(NoticePlanner.Plan(account, today, options.Value).Select(n => n.Key));

@@ -2,10 +2,8 @@ using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Conversations.Account;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Handoff;
-using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.CatalogAdapter;
-using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +20,7 @@ public sealed class NoticeRun(
     IConsentLedger consent,
     IConversationStore conversations,
     ICatalogue catalogue,
-    InboxWriter inbox,
+    NoticeHandOver handOver,
     TimeProvider clock,
     IOptions<NoticeOptions> options,
     ILogger<NoticeRun> logger)
@@ -30,7 +28,13 @@ public sealed class NoticeRun(
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public async Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken)
+    public Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken) => RunAsync(trigger, false, cancellationToken);
+
+    /// <summary>
+    /// Runs once. <paramref name="ignoreQuietHours"/> is for the sandbox's "Run notices now", so a newcomer sees notices
+    /// whatever the time of day at the demo library.
+    /// </summary>
+    public async Task<NoticeRunReport> RunAsync(string trigger, bool ignoreQuietHours, CancellationToken cancellationToken)
     {
         var runId = Guid.NewGuid().ToString("N")[..12];
         var started = clock.GetUtcNow();
@@ -44,14 +48,14 @@ public sealed class NoticeRun(
         {
             var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
             var local = branches.Count > 0 ? LibraryClock.Now(clock, branches[0].TimeZone) : started;
-            if (QuietUntil(local) is { } quietUntil)
+            if (!ignoreQuietHours && QuietUntil(local) is { } quietUntil)
             {
                 NoticesLog.RunQuiet(logger, runId);
                 return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Quiet, 0, 0, 0, 0, skipped, quietUntil);
             }
 
             // Digests planned before whose delivery turn never ran (the process stopped in between): handed over again.
-            var resumed = await HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var resumed = await handOver.HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
             var today = DateOnly.FromDateTime(local.DateTime);
             var dayStart = new DateTimeOffset(local.Date, local.Offset);
@@ -71,7 +75,7 @@ public sealed class NoticeRun(
                 }
             }
 
-            await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+            await handOver.HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
             var report = new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Done,
                 subscribers.Count, planned.Sum(d => d.Notices.Count), planned.Count, resumed, skipped);
             NoticesLog.RunFinished(logger, runId, trigger, report.Chats, report.Notices, report.Digests, resumed);
@@ -126,35 +130,6 @@ public sealed class NoticeRun(
 
         var digest = new NoticeDigest(Guid.NewGuid().ToString("N"), key, runId, clock.GetUtcNow(), notices);
         return (await store.PlanAsync(digest, cancellationToken).ConfigureAwait(false), null);
-    }
-
-    /// <summary>Each digest becomes an inbox entry of its chat; the inbox drops one it already has (same dedupe key).</summary>
-    private async Task<int> HandOverAsync(IReadOnlyList<NoticeDigest> digests, CancellationToken cancellationToken)
-    {
-        if (digests.Count == 0)
-        {
-            return 0;
-        }
-
-        var now = clock.GetUtcNow();
-        var activities = new List<Activity>(digests.Count);
-        foreach (var digest in digests)
-        {
-            if (ConversationIds.TryParseRef(digest.ConversationKey, out var address))
-            {
-                activities.Add(new Activity
-                {
-                    Conversation = address,
-                    Type = ActivityType.Event,
-                    Event = new ChannelEvent(ChannelEventKind.Notice, digest.Id),
-                    DedupeKey = digest.DedupeKey,
-                    Timestamp = now,
-                });
-            }
-        }
-
-        await inbox.AcceptAsync(activities, cancellationToken).ConfigureAwait(false);
-        return activities.Count;
     }
 
     private DateTimeOffset? QuietUntil(DateTimeOffset local)

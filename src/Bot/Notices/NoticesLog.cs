@@ -19,4 +19,7 @@ internal static partial class NoticesLog
 
     [LoggerMessage(1705, LogLevel.Information, "Notice digest {DigestId}: {Sent} sent, {Skipped} skipped after checking with the library system")]
     public static partial void DigestDelivered(ILogger logger, string digestId, int sent, int skipped);
+
+    [LoggerMessage(1706, LogLevel.Information, "Pickup batch {BatchId}: {Queued} notices queued, {AlreadySent} sent before, {Unreachable} entries unreachable")]
+    public static partial void PickupBatchSent(ILogger logger, string batchId, int queued, int alreadySent, int unreachable);
 }
