@@ -79,7 +79,8 @@ async function submitBatch(send) {
       batchState.previewed = v.ready > 0 ? input : null;
       batchStatus(v.ready > 0
         ? `Preview: ${v.ready} patron${v.ready === 1 ? '' : 's'} will be told; nothing is sent until you press Send.`
-        : 'Nobody in this list can be told now (see why below).', v.ready === 0);
+        : v.alreadySent > 0 ? `Everyone in this list who can be reached was already told today at ${v.branchName}: nothing more to send.`
+        : 'Nobody in this list can be told now (see why below).', v.ready === 0 && v.alreadySent === 0);
     }
   } finally {
     $('batch-preview').disabled = false;

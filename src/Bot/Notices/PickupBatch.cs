@@ -24,7 +24,8 @@ public sealed class PickupBatch(
 {
     public async Task<PickupBatchPlan> PreviewAsync(IReadOnlyList<PickupBatchEntry> entries, Branch branch, CancellationToken cancellationToken)
     {
-        var day = await LibraryClock.TodayAsync(catalogue, clock, cancellationToken).ConfigureAwait(false);
+        // The library day at the branch where the items wait: one notice per patron, branch and day.
+        var day = DateOnly.FromDateTime(LibraryClock.Now(clock, branch.TimeZone).DateTime);
         var recipients = new List<PickupBatchRecipient>();
         var problems = new List<PickupBatchProblem>();
         var seen = new Dictionary<(string Chat, string Patron), int>();

@@ -70,6 +70,7 @@ public sealed class NoticesConsoleBrowserTests(NoticesServer server) : IClassFix
             }
 
             Assert.DoesNotContain(ana, browser.Driver.PageSource, StringComparison.Ordinal);
+            AssertFitsAPhone(browser, "notices-page-narrow");
         });
     }
 
@@ -102,6 +103,8 @@ public sealed class NoticesConsoleBrowserTests(NoticesServer server) : IClassFix
             Assert.Contains("Your book is ready for collection at the Jade Street Branch issue desk.", browser.Find("batch-messages").Text, StringComparison.Ordinal);
             Assert.Equal("Send to 1", browser.Find("batch-send").Text);
             browser.Screenshot("pickup-batch-preview");
+            browser.Driver.ExecuteScript("arguments[0].scrollIntoView({ block: 'end' });", browser.Find("batch-unreachable"));
+            browser.Screenshot("pickup-batch-unreachable");
             Assert.Empty(await PickupTextsAsync(wei));
 
             browser.Find("batch-send").Click();
@@ -114,8 +117,11 @@ public sealed class NoticesConsoleBrowserTests(NoticesServer server) : IClassFix
             // The same batch again: nobody is told twice.
             browser.Find("batch-preview").Click();
             browser.Wait.Until(d => d.FindElement(By.CssSelector("#batch-recipients tbody tr")).Text.EndsWith("already told today: not sent again", StringComparison.Ordinal));
+            Assert.Equal("Everyone in this list who can be reached was already told today at Jade Street Branch: nothing more to send.",
+                browser.WaitForText("batch-status", t => t.StartsWith("Everyone", StringComparison.Ordinal)));
             Assert.False(browser.Find("batch-send").Enabled);
             Assert.DoesNotContain(wei, browser.Driver.PageSource, StringComparison.Ordinal);
+            AssertFitsAPhone(browser, "pickup-batch-narrow");
         });
         await Task.Delay(1000, Ct);
         Assert.Single(await PickupTextsAsync(wei));
@@ -152,6 +158,17 @@ public sealed class NoticesConsoleBrowserTests(NoticesServer server) : IClassFix
             Assert.DoesNotContain(priya, browser.Driver.PageSource, StringComparison.Ordinal);
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>On a phone-sized window the page does not scroll sideways (wide tables scroll inside themselves).</summary>
+    private static void AssertFitsAPhone(ConsoleBrowser browser, string screenshot)
+    {
+        browser.Driver.Manage().Window.Size = new System.Drawing.Size(400, 860);
+        browser.Wait.Until(d => (long)((IJavaScriptExecutor)d).ExecuteScript("return window.innerWidth;")! < 500);
+        browser.Driver.ExecuteScript("window.scrollTo(0, 0);");
+        browser.Screenshot(screenshot);
+        var overflow = (long)browser.Driver.ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth;")!;
+        Assert.True(overflow <= 0, $"The page is {overflow} px wider than a phone's window.");
     }
 
     /// <summary>The rows of the notices list once they satisfy the condition (the list is read again each try).</summary>
