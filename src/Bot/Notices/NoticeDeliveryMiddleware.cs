@@ -94,8 +94,9 @@ public sealed class NoticeDeliveryMiddleware(
     }
 
     /// <summary>
-    /// Why this number must not get the notice by SMS: the words the patron accepted did not mention SMS, a STOP texted to the library's number stops every text message
-    /// to it (as carriers and Twilio treat it), and "notices off" written by SMS stops notices there.
+    /// Why this number must not get the notice by SMS: the words the patron accepted did not mention SMS; a STOP texted
+    /// to the library's number stops every text message to it (as carriers and Twilio treat it); "notices off" written
+    /// by SMS stops notices there.
     /// </summary>
     private async Task<string?> SmsRefusalAsync(TurnContext context, ConversationRef subscriber, CancellationToken cancellationToken)
     {
@@ -116,13 +117,22 @@ public sealed class NoticeDeliveryMiddleware(
         return notices is { Granted: false } ? "notices turned off by SMS" : null;
     }
 
-    /// <summary>The keys the library system still calls for today, for the cards still linked to the chat.</summary>
+    /// <summary>
+    /// The keys the library system still calls for today, for the cards still linked to the chat; and the notices staff
+    /// sent (a pickup notice), which the library system is not asked about.
+    /// </summary>
     private async Task<HashSet<string>> StillTrueAsync(TurnContext context, ConversationState patron, NoticeDigest digest, CancellationToken cancellationToken)
     {
+        var fromStaff = digest.Notices.Where(n => n.Kind == NoticeKind.PickupReady).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        if (fromStaff.Count == digest.Notices.Count)
+        {
+            return fromStaff;
+        }
+
         var linked = LinkedCards.All(patron).Select(c => c.PatronId).ToHashSet(StringComparer.Ordinal);
         var today = await LibraryClock.TodayAsync(catalogue, context.Clock, cancellationToken).ConfigureAwait(false);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var patronId in digest.Notices.Select(n => n.PatronId).Distinct(StringComparer.Ordinal).Where(linked.Contains))
+        var keys = fromStaff;
+        foreach (var patronId in digest.Notices.Where(n => !fromStaff.Contains(n.Key)).Select(n => n.PatronId).Distinct(StringComparer.Ordinal).Where(linked.Contains))
         {
             var account = await catalogue.GetAccountAsync(patronId, cancellationToken).ConfigureAwait(false);
             keys.UnionWith(NoticePlanner.Plan(account, today, options.Value).Select(n => n.Key));

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Bot.Notices;
 
-/// <summary>Notices: options, the ledger (SQLite so far), the run and its schedule, and the turn that delivers a digest.</summary>
+/// <summary>
+/// Notices: options, the ledger (SQLite so far), the run and its schedule, the staff's pickup batch, and the turn that
+/// delivers a digest.
+/// </summary>
 public static class NoticeRegistration
 {
     public static IHostApplicationBuilder AddNotices(this IHostApplicationBuilder builder)
@@ -26,7 +29,10 @@ public static class NoticeRegistration
         }
 
         services.TryAddSingleton<INoticeStore>(sp => new SqliteNoticeStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IPatronChats>(sp => new SqlitePatronChats(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<NoticeHandOver>();
         services.TryAddSingleton<NoticeRun>();
+        services.TryAddSingleton<PickupBatch>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUnreachableRecipientHandler, NoticeSmsFallback>());
         services.AddHostedService<NoticeScheduler>();

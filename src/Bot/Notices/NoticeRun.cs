@@ -2,10 +2,8 @@ using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Conversations.Account;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Handoff;
-using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.CatalogAdapter;
-using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +20,7 @@ public sealed class NoticeRun(
     IConsentLedger consent,
     IConversationStore conversations,
     ICatalogue catalogue,
-    InboxWriter inbox,
+    NoticeHandOver handOver,
     TimeProvider clock,
     IOptions<NoticeOptions> options,
     ILogger<NoticeRun> logger)
@@ -58,7 +56,7 @@ public sealed class NoticeRun(
             }
 
             // Digests planned before whose delivery turn never ran (the process stopped in between): handed over again.
-            var resumed = await HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var resumed = await handOver.HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
             var today = DateOnly.FromDateTime(local.DateTime);
             var dayStart = new DateTimeOffset(local.Date, local.Offset);
@@ -78,7 +76,7 @@ public sealed class NoticeRun(
                 }
             }
 
-            await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+            await handOver.HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
             var report = new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Done,
                 subscribers.Count, planned.Sum(d => d.Notices.Count), planned.Count, resumed, skipped);
             NoticesLog.RunFinished(logger, runId, trigger, report.Chats, report.Notices, report.Digests, resumed);
@@ -166,35 +164,6 @@ public sealed class NoticeRun(
         {
             return false;
         }
-    }
-
-    /// <summary>Each digest becomes an inbox entry of its chat; the inbox drops one it already has (same dedupe key).</summary>
-    private async Task<int> HandOverAsync(IReadOnlyList<NoticeDigest> digests, CancellationToken cancellationToken)
-    {
-        if (digests.Count == 0)
-        {
-            return 0;
-        }
-
-        var now = clock.GetUtcNow();
-        var activities = new List<Activity>(digests.Count);
-        foreach (var digest in digests)
-        {
-            if (ConversationIds.TryParseRef(digest.ConversationKey, out var address))
-            {
-                activities.Add(new Activity
-                {
-                    Conversation = address,
-                    Type = ActivityType.Event,
-                    Event = new ChannelEvent(ChannelEventKind.Notice, digest.Id),
-                    DedupeKey = digest.DedupeKey,
-                    Timestamp = now,
-                });
-            }
-        }
-
-        await inbox.AcceptAsync(activities, cancellationToken).ConfigureAwait(false);
-        return activities.Count;
     }
 
     private DateTimeOffset? QuietUntil(DateTimeOffset local)

@@ -28,4 +28,7 @@ internal static partial class NoticesLog
 
     [LoggerMessage(1708, LogLevel.Warning, "Notice run: the lease was held by a process of this machine that is no longer running; taken over")]
     public static partial void LeaseTakenOver(ILogger logger);
+
+    [LoggerMessage(1709, LogLevel.Information, "Pickup batch {BatchId}: {Queued} notices queued, {AlreadySent} sent before, {Unreachable} entries unreachable")]
+    public static partial void PickupBatchSent(ILogger logger, string batchId, int queued, int alreadySent, int unreachable);
 }

@@ -3,6 +3,7 @@
 // per patron id, each with its own list and reply cursor; both tabs are polled, so nothing is lost or shown twice.
 import { el, patronBubble, render } from "./simulator.render.js";
 import { openList, closeList } from "./simulator.list.js";
+import { runNotices } from "./simulator.notices.js";
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 700;
@@ -189,6 +190,7 @@ async function start() {
   });
   for (const b of document.querySelectorAll("[data-say]")) b.addEventListener("click", () => send(conversation(), { text: b.dataset.say }, { text: b.dataset.say }));
   $("send-location").addEventListener("click", shareLocation);
+  $("run-notices").addEventListener("click", () => runNotices($("run-notices"), $("notices-result")));
   $("send-follow").addEventListener("click", () => send(conversation(), { event: "subscribe" }, { text: "(follows the account)" }));
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeList($("sheet")); });
   loadBranch();

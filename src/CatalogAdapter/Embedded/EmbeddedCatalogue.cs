@@ -50,6 +50,9 @@ public sealed class EmbeddedCatalogue : ICatalogue
     public Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken) =>
         accounts.AuthenticateAsync(cardNumberOrUserId, pin, cancellationToken);
 
+    public Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken) =>
+        accounts.FindPatronByCardAsync(cardNumber, cancellationToken);
+
     public Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken) =>
         accounts.GetAccountAsync(patronId, cancellationToken);
 

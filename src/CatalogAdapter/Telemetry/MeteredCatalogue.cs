@@ -15,6 +15,9 @@ internal sealed class MeteredCatalogue(ICatalogue inner, string adapter, Catalog
     public Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken) =>
         metrics.MeasureAsync(adapter, "authenticate", () => inner.AuthenticateAsync(cardNumberOrUserId, pin, cancellationToken));
 
+    public Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken) =>
+        metrics.MeasureAsync(adapter, "find_patron", () => inner.FindPatronByCardAsync(cardNumber, cancellationToken));
+
     public Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken) =>
         metrics.MeasureAsync(adapter, "get_account", () => inner.GetAccountAsync(patronId, cancellationToken));
 
