@@ -20,31 +20,9 @@ internal static class SmsMessageText
             TextMessage m => m.Text,
             TemplateNotification n => n.Text,
             ChoiceQuestion q => NumberedText.Question(q.Header, q.Text, q.Choices, q.Footer),
-            RecordCard card => NumberedText.Question(null, Essentials(card), card.Actions, null),
+            RecordCard card => NumberedText.Question(null, RecordCardText.Essentials(card, string.Empty), card.Actions, null),
             _ => message.ToPlainText(),
         };
         return string.IsNullOrWhiteSpace(text) ? [] : TextSplitter.Split(text.Trim(), MaxBody);
-    }
-
-    private static string Essentials(RecordCard card)
-    {
-        var sb = new StringBuilder(card.Title.Trim());
-        if (!string.IsNullOrWhiteSpace(card.Authors))
-        {
-            sb.Append('\n').Append(card.Authors);
-        }
-
-        if (!string.IsNullOrWhiteSpace(card.Year))
-        {
-            sb.Append(string.IsNullOrWhiteSpace(card.Authors) ? "\n" : " ").Append('(').Append(card.Year).Append(')');
-        }
-
-        sb.Append('\n').Append(card.Availability);
-        if (!string.IsNullOrWhiteSpace(card.Url))
-        {
-            sb.Append('\n').Append(card.Url);
-        }
-
-        return sb.ToString();
     }
 }
