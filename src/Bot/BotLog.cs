@@ -43,4 +43,7 @@ internal static partial class BotLog
 
     [LoggerMessage(1020, LogLevel.Information, "LibraryBot is running in SANDBOX mode: open {Url} to chat with it")]
     public static partial void SandboxUrl(ILogger logger, string url);
+
+    [LoggerMessage(1030, LogLevel.Warning, "Counting the inbox and outbox backlog for metrics failed ({ErrorType})")]
+    public static partial void BacklogSampleFailed(ILogger logger, string errorType);
 }

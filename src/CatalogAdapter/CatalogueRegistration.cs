@@ -1,5 +1,6 @@
 using LibraryBot.CatalogAdapter.Embedded;
 using LibraryBot.CatalogAdapter.Sip2;
+using LibraryBot.CatalogAdapter.Telemetry;
 using LibraryBot.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class CatalogueRegistration
 {
     /// <summary>
     /// Registers <see cref="ICatalogue"/> and <see cref="ICatalogueSearch"/> for <c>Catalog:Provider</c>
-    /// (Embedded, the default | Sip2 | Koha) and <c>Catalog:Search</c> (Default | Sru), both validated at start.
+    /// (Embedded, the default | Sip2 | Koha) and <c>Catalog:Search</c> (Default | Sru), both validated at start;
+    /// every call is measured (<see cref="CatalogueMetrics"/>) and each adapter adds its reachability health check.
     /// </summary>
     public static IHostApplicationBuilder AddCatalogue(this IHostApplicationBuilder builder)
     {
@@ -52,6 +54,7 @@ public static class CatalogueRegistration
                     $"{CatalogueOptions.SectionName}:Search: '{options.Search}' is not a search backend this build can use.");
         }
 
+        builder.Services.AddCatalogueMetering(options.Provider);
         return builder;
     }
 }

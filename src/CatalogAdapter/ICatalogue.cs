@@ -10,6 +10,12 @@ public interface ICatalogue : ICatalogueSearch
     /// <summary>Checks a card number (or user id) and PIN (or password). Never throws for wrong credentials.</summary>
     Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The patron who holds this card, looked up without a PIN (for staff: the console's pickup notices); null when the
+    /// library knows no such card. Never used to sign a patron in.
+    /// </summary>
+    Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken);
+
     Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken);
 
     /// <summary>

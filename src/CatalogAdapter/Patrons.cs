@@ -18,6 +18,9 @@ public sealed record AuthResult(string? PatronId, string? FirstName, AuthFailure
     public static AuthResult Refused(AuthFailure failure, string? libraryMessage = null) => new(null, null, failure, libraryMessage);
 }
 
+/// <summary>A patron found by card number without a PIN (staff use): the library system's patron id and first name.</summary>
+public sealed record PatronIdentity(string PatronId, string FirstName);
+
 public sealed record Loan(
     string LoanId,
     string RecordId,

@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Sms;
 using LibraryBot.Channels.WeChat;
 using LibraryBot.Channels.WhatsApp;
 using LibraryBot.Shared;
@@ -15,6 +16,7 @@ public static class ChannelsRegistration
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.SectionName);
         builder.AddWhatsAppChannel();
         builder.AddWeChatChannel();
+        builder.AddSmsChannel();
         return builder;
     }
 
@@ -23,6 +25,7 @@ public static class ChannelsRegistration
     {
         endpoints.MapWhatsAppWebhooks();
         endpoints.MapWeChatWebhooks();
+        endpoints.MapSmsWebhooks();
         return endpoints;
     }
 }

@@ -22,6 +22,9 @@ public static class ConsoleRegistration
     {
         ["console.html"] = "text/html; charset=utf-8",
         ["console.js"] = "text/javascript; charset=utf-8",
+        ["console.consent.js"] = "text/javascript; charset=utf-8",
+        ["console.notices.js"] = "text/javascript; charset=utf-8",
+        ["console.batch.js"] = "text/javascript; charset=utf-8",
         ["console.css"] = "text/css; charset=utf-8",
     };
 

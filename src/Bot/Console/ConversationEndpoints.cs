@@ -36,7 +36,7 @@ public static class ConversationEndpoints
             a.RunAsync(id, user, "close", (key, me) => a.Handoff.CloseAsync(key, me, ct), ct));
     }
 
-    private static async Task<IResult> ConsentAsync(string id, ClaimsPrincipal user, StaffActions a, IConsentLedger ledger, CancellationToken ct)
+    private static async Task<IResult> ConsentAsync(string id, ClaimsPrincipal user, StaffActions a, IConsentLedger ledger, LibraryTime time, CancellationToken ct)
     {
         if (await StaffApiEndpoints.CurrentAsync(user, a.Staff, ct) is not { } me)
         {
@@ -51,7 +51,7 @@ public static class ConversationEndpoints
         await a.AuditAsync(me, "read-consent", key, ct);
         var history = await ledger.HistoryAsync(address, ct);
         return Results.Ok(history.Select(e => new ConsentEventView(
-            e.Channel.ToString(), e.Record.Purpose, e.Record.Action.ToString(), e.Record.At, e.Record.Source.ToString(), e.Record.Actor,
+            e.Channel.ToString(), e.Record.Purpose, e.Record.Action.ToString(), e.Record.At, time.Format(e.Record.At), e.Record.Source.ToString(), e.Record.Actor,
             e.Record.Wording, e.Record.WordingVersion, e.Record.Language)).ToList());
     }
 

@@ -10,7 +10,8 @@ namespace LibraryBot.Bot.Console;
 
 /// <summary>
 /// <c>/api/staff/notices</c>: the notices sent (librarians and admins), their counts per day, kind, channel and
-/// delivery, and a run on demand (admins). Absent when the store has no notice ledger.
+/// delivery, failures in plain words, a run on demand (admins), and the pickup batch (<see cref="PickupBatchEndpoints"/>).
+/// Absent when the store has no notice ledger.
 /// </summary>
 public static class NoticeEndpoints
 {
@@ -23,9 +24,10 @@ public static class NoticeEndpoints
 
         var notices = api.MapGroup("/notices");
         notices.MapGet("/", ListAsync).RequireAuthorization(StaffRole.AnswerPolicy)
-            .WithSummary("Notices newest first, filtered by patron (id or first name), kind, delivery and date (from/to, ISO 8601); with counts per day, kind, channel and delivery.");
+            .WithSummary("Notices newest first, filtered by patron (id or first name), kind, status (delivery) and date (from/to: ISO 8601; a date alone is a library day, both ends included); with counts per library day, kind, channel and delivery. Patron ids are not shown.");
         notices.MapPost("/run", RunAsync).RequireAuthorization(StaffRole.AdminPolicy)
             .WithSummary("Runs notices now: 200 with what was planned and skipped and why; 409 when a run is already under way.");
+        notices.MapPickupBatch();
     }
 
     private static async Task<IResult> RunAsync(ClaimsPrincipal user, StaffActions actions, NoticeRun run, CancellationToken ct)
@@ -43,7 +45,7 @@ public static class NoticeEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string? patron, string? kind, string? status, string? from, string? to, INoticeStore store, CancellationToken ct)
+        string? patron, string? kind, string? status, string? from, string? to, INoticeStore store, LibraryTime time, CancellationToken ct)
     {
         var problems = new List<string>();
         NoticeKind? parsedKind = null;
@@ -64,42 +66,56 @@ public static class NoticeEndpoints
             problems.Add($"status must be one of {string.Join(", ", NoticeDelivery.All)}");
         }
 
-        var fromTime = Instant(from, "from", problems);
-        var toTime = Instant(to, "to", problems);
+        var fromTime = Instant(from, "from", time.Zone, endOfDay: false, problems);
+        var toTime = Instant(to, "to", time.Zone, endOfDay: true, problems);
         if (problems.Count > 0)
         {
             return Results.Problem(string.Join("; ", problems) + ".", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var query = new NoticeQuery(string.IsNullOrWhiteSpace(patron) ? null : patron.Trim(), parsedKind, status?.ToLowerInvariant(), fromTime, toTime, 200);
-        var counts = (await store.CountAsync(query, ct))
-            .Select(c => new { day = c.Day, kind = c.Kind.ToString(), channel = c.Channel.ToString(), delivery = c.Delivery, count = c.Count });
-        var listed = await store.ListAsync(query, ct);
+        var query = new NoticeQuery(string.IsNullOrWhiteSpace(patron) ? null : patron.Trim(), parsedKind, status?.ToLowerInvariant(), fromTime, toTime, int.MaxValue);
+        var all = await store.ListAsync(query, ct);
+        var counts = all
+            .GroupBy(r => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.PlannedAt, time.Zone).DateTime), r.Notice.Kind, r.Channel, r.Delivery))
+            .Select(g => new { day = g.Key.Day, kind = g.Key.Kind.ToString(), channel = g.Key.Channel.ToString(), delivery = g.Key.Delivery, count = g.Count() })
+            .OrderByDescending(c => c.day).ThenBy(c => c.kind, StringComparer.Ordinal).ThenBy(c => c.channel, StringComparer.Ordinal).ThenBy(c => c.delivery, StringComparer.Ordinal);
         return Results.Ok(new
         {
             counts,
-            notices = listed.Select(r => new
+            notices = all.Take(200).Select(r => new
             {
                 kind = r.Notice.Kind.ToString(),
                 patron = r.Notice.PatronName,
-                patronId = r.Notice.PatronId,
                 title = r.Notice.Title,
                 branch = r.Notice.BranchName,
                 date = r.Notice.Date,
                 channel = r.Channel.ToString(),
                 plannedAt = r.PlannedAt,
+                plannedAtLocal = time.Format(r.PlannedAt),
                 delivery = r.Delivery,
                 errorCode = r.ErrorCode,
                 reason = r.Reason,
+                reasonText = NoticeFailureText.Describe(r.ErrorCode, r.Reason),
             }),
+            timeZone = time.Zone.Id,
         });
     }
 
-    private static DateTimeOffset? Instant(string? value, string name, List<string> problems)
+    /// <summary>
+    /// An instant in ISO 8601; a date alone (2026-11-27) is a day in library time: its start for <c>from</c>, the start
+    /// of the next day for <c>to</c> (so from=to=that date lists that day).
+    /// </summary>
+    private static DateTimeOffset? Instant(string? value, string name, TimeZoneInfo zone, bool endOfDay, List<string> problems)
     {
         if (value is null)
         {
             return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var local = (endOfDay ? day.AddDays(1) : day).ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, zone.GetUtcOffset(local));
         }
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))

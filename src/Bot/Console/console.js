@@ -1,10 +1,14 @@
 // The librarians' console: signs in with a cookie, shows the queue and a conversation, and listens on the SignalR
 // hub (JSON protocol over a WebSocket) for "changed" events, reading the staff API again when something changed.
-// Admins also get the accounts page.
+// Librarians and admins also get the notices and pickup-notice pages (console.notices.js, console.batch.js) and a
+// chat's consent history (console.consent.js); admins the accounts page.
 'use strict';
 const $ = id => document.getElementById(id);
 const state = { me: null, current: null, queue: [], socket: null, view: null, waitingTimer: null };
 const RS = '\x1e';
+// The pages, and what loads each when it is shown (the other scripts add theirs).
+const pages = ['queue', 'notices', 'batch', 'accounts'];
+const pageLoaders = { accounts: () => loadAccounts() };
 
 // Calls the staff API. A 401 means the session ended (the sign-in form shows again), except for the sign-in call itself.
 async function api(method, path, body, { signingIn = false } = {}) {
@@ -40,7 +44,7 @@ async function start() {
   $('me').textContent = `${state.me.displayName} (${state.me.role})`;
   $('presence').value = String(state.me.available);
   $('presence').disabled = state.me.role === 'outreach';
-  $('show-accounts').hidden = state.me.role !== 'admin';
+  showNavigation();
   if (state.me.role !== 'outreach') connectHub();
   showPage('queue');
   await loadQueue();
@@ -48,12 +52,20 @@ async function start() {
   state.waitingTimer = setInterval(renderWaiting, 5000);
 }
 
+// Which pages the signed-in role may open: notices and pickup notices for librarians and admins, accounts for admins.
+function showNavigation() {
+  const answers = state.me.role === 'librarian' || state.me.role === 'admin';
+  $('show-notices').hidden = !answers;
+  $('show-batch').hidden = !answers;
+  $('show-accounts').hidden = state.me.role !== 'admin';
+}
+
 function showPage(page) {
-  $('queue-page').hidden = page !== 'queue';
-  $('accounts-page').hidden = page !== 'accounts';
-  $('show-queue').setAttribute('aria-pressed', String(page === 'queue'));
-  $('show-accounts').setAttribute('aria-pressed', String(page === 'accounts'));
-  if (page === 'accounts') loadAccounts();
+  for (const p of pages) {
+    $(`${p}-page`).hidden = p !== page;
+    $(`show-${p}`).setAttribute('aria-pressed', String(p === page));
+  }
+  pageLoaders[page]?.();
 }
 
 function waitingText(item) {
@@ -115,6 +127,7 @@ async function openConversation(id) {
   if (!result.ok) { $('action-status').textContent = result.status === 403 ? 'Your role cannot read transcripts.' : `Could not open (${result.status}).`; return; }
   state.view = result.data;
   renderConversation(result.data);
+  document.dispatchEvent(new CustomEvent('conversation-opened', { detail: id }));
   for (const b of document.querySelectorAll('.queue-item')) b.setAttribute('aria-current', String(b.dataset.id === id));
   await loadColleagues();
 }
@@ -257,7 +270,7 @@ async function refreshMe() {
   if (!me.ok) { state.socket?.close(); showSignIn(); return; }
   state.me = await me.json();
   $('me').textContent = `${state.me.displayName} (${state.me.role})`;
-  $('show-accounts').hidden = state.me.role !== 'admin';
+  showNavigation();
   if (state.me.role !== 'admin') showPage('queue');
 }
 
@@ -322,8 +335,7 @@ $('login-form').addEventListener('submit', async event => {
 });
 $('logout').addEventListener('click', async () => { await api('POST', '/logout'); state.socket?.close(); showSignIn(); });
 $('presence').addEventListener('change', () => api('POST', '/presence', { available: $('presence').value === 'true' }));
-$('show-queue').addEventListener('click', () => showPage('queue'));
-$('show-accounts').addEventListener('click', () => showPage('accounts'));
+for (const page of pages) $(`show-${page}`).addEventListener('click', () => showPage(page));
 $('claim').addEventListener('click', () => act('/claim'));
 $('release').addEventListener('click', () => act('/release'));
 $('close').addEventListener('click', () => act('/close'));
@@ -341,4 +353,5 @@ document.addEventListener('keydown', event => {
   if (event.key === 'c') { event.preventDefault(); $('claim').click(); }
   if (event.key === 'b') { event.preventDefault(); $('release').click(); }
 });
-start();
+// After every script of the page has run (the notices, pickup and consent scripts add to the pages).
+document.addEventListener('DOMContentLoaded', start);

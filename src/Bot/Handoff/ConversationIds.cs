@@ -35,6 +35,7 @@ public static class ConversationIds
         {
             "wa" => ChannelId.WhatsApp,
             "wx" => ChannelId.WeChat,
+            "sms" => ChannelId.Sms,
             _ => null,
         };
         if (channel is null)

@@ -3,8 +3,8 @@ using LibraryBot.Channels.Activities;
 namespace LibraryBot.Bot.Handoff;
 
 /// <summary>
-/// A patron's channel address as staff see it in the queue, masked: a WhatsApp number keeps its country code, the next
-/// three digits and the last four ("+1 555 ••• 0142"); other ids keep their last four characters ("WeChat user ••3f9a").
+/// A patron's channel address as staff see it in the queue, masked: a WhatsApp or SMS number keeps its country code, the
+/// next three digits and the last four ("+1 555 ••• 0142"); other ids keep their last four characters ("WeChat user ••3f9a").
 /// </summary>
 public static class PatronAddress
 {
@@ -20,8 +20,9 @@ public static class PatronAddress
 
     public static string Mask(ConversationRef conversation)
     {
-        var id = conversation.UserId;
-        if (conversation.Channel == ChannelId.WhatsApp && id.Length is >= 8 and <= 15 && id.All(char.IsAsciiDigit))
+        // SMS numbers are E.164 ("+15555550142"); WhatsApp ids are the same digits without "+".
+        var id = conversation.Channel == ChannelId.Sms && conversation.UserId.StartsWith('+') ? conversation.UserId[1..] : conversation.UserId;
+        if (conversation.Channel is ChannelId.WhatsApp or ChannelId.Sms && id.Length is >= 8 and <= 15 && id.All(char.IsAsciiDigit))
         {
             var code = id[..1] is var one && ShortCountryCodes.Contains(one) ? one
                 : ShortCountryCodes.Contains(id[..2]) ? id[..2] : id[..3];
@@ -31,7 +32,12 @@ public static class PatronAddress
                 : $"+{code} {Dots} {national[^4..]}";
         }
 
-        var channel = conversation.Channel == ChannelId.WeChat ? "WeChat" : "WhatsApp";
+        var channel = conversation.Channel switch
+        {
+            ChannelId.WeChat => "WeChat",
+            ChannelId.Sms => "SMS",
+            _ => "WhatsApp",
+        };
         return $"{channel} user ••{(id.Length > 8 ? id[^4..] : string.Empty)}";
     }
 }

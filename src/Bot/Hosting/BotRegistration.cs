@@ -10,6 +10,7 @@ using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Sandbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Bot.Hosting;
 
-/// <summary>The one registration entry point of the Bot project: engine, dialogs, storage, inbox and outbox.</summary>
+/// <summary>The one registration entry point of the Bot project: engine, dialogs, storage, inbox and outbox, health checks and telemetry.</summary>
 public static class BotRegistration
 {
     /// <summary>Largest request body Kestrel reads at all; webhooks apply their own, smaller caps.</summary>
@@ -56,6 +57,10 @@ public static class BotRegistration
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxDispatcher>();
 
+        // Health checks (/healthz, /readyz) and telemetry (metrics, traces).
+        services.AddBotHealthChecks();
+        builder.AddTelemetry();
+
         // Engine, understanding and conversations; the middleware runs in the order TurnOrder declares.
         services.TryAddSingleton<BotText>();
         services.TryAddSingleton(TurnOrder.Middleware);
@@ -78,6 +83,7 @@ public static class BotRegistration
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();
+        endpoints.MapTelemetry();
         endpoints.MapSandboxPages();
         endpoints.MapStaffConsole();
         return endpoints;

@@ -33,7 +33,7 @@ public static class HttpPipeline
         }
 
         // 2. Routing, authentication and authorization are added by the host around the endpoints below.
-        // 3. Endpoints: health, sandbox pages, console and staff API, channel webhooks.
+        // 3. Endpoints: health, metrics (when enabled on this port), sandbox pages, console and staff API, channel webhooks.
         app.MapBot();
         app.MapChannelWebhooks();
         return app;

@@ -1,15 +1,19 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Channels.Abstractions;
-using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.Telemetry;
+using LibraryBot.Shared;
 using Microsoft.Extensions.Options;
+using Activity = LibraryBot.Channels.Activities.Activity;
 
 namespace LibraryBot.Bot.Inbox;
 
 /// <summary>
 /// The webhooks' way into the durable inbox. Concurrent requests are committed together in one transaction (group
 /// commit); each caller returns only after the commit that holds its activities, so the webhook may then answer 200.
-/// PINs are taken out of the messages first (<see cref="SecretRedactor"/>).
+/// PINs are taken out of the messages first (<see cref="SecretRedactor"/>). With tracing on, each call is an
+/// <c>inbox store</c> span whose context is stored with the activities, so their turns continue the webhook's trace.
 /// </summary>
 public sealed class InboxWriter : IInboundSink, IAsyncDisposable
 {
@@ -31,21 +35,26 @@ public sealed class InboxWriter : IInboundSink, IAsyncDisposable
         _loop = Task.Run(WriteLoopAsync);
     }
 
-    public Task<InboundAcceptance> AcceptAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public async Task<InboundAcceptance> AcceptAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         if (activities.Count == 0)
         {
-            return Task.FromResult(new InboundAcceptance(0, 0));
+            return new InboundAcceptance(0, 0);
         }
 
+        using var span = LibraryBotTelemetry.Source.StartActivity("inbox store", ActivityKind.Producer);
+        span?.SetTag(LibraryBotTelemetry.ChannelAttribute, ChannelTags.Of(activities[0].Channel)).SetTag("librarybot.inbox.activities", activities.Count);
+
         // PINs never reach the store: they are taken out here, before anything is written.
-        var pending = new PendingWrite(activities.Select(_redactor.Redact).ToList());
+        var pending = new PendingWrite(activities.Select(a => _redactor.Redact(a) with { TraceParent = span?.Id }).ToList());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The inbox is shutting down.");
         }
 
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        var acceptance = await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        span?.SetTag("librarybot.inbox.duplicates", acceptance.Duplicates);
+        return acceptance;
     }
 
     private async Task WriteLoopAsync()

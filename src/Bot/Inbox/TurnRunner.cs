@@ -1,16 +1,22 @@
+using System.Diagnostics;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.Telemetry;
+using LibraryBot.Shared;
 using Microsoft.Extensions.Logging;
+using Activity = LibraryBot.Channels.Activities.Activity;
 
 namespace LibraryBot.Bot.Inbox;
 
 /// <summary>
 /// Runs one inbox entry: loads the conversation, runs the pipeline, and commits the new state, the replies and the
 /// consumption of the entry in one operation. A conflicting commit (another turn or process got there first) is retried
-/// from a fresh load, so two turns of one conversation never both take effect.
+/// from a fresh load, so two turns of one conversation never both take effect. Each turn is a <c>turn</c> span
+/// (continuing the webhook's trace) and is measured by <see cref="BotMetrics"/>: inbox lag, duration and failures.
 /// </summary>
 public sealed class TurnRunner(
     IConversationStore conversations,
@@ -25,6 +31,7 @@ public sealed class TurnRunner(
     SecretQuestions secretQuestions,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
+    BotMetrics metrics,
     ILogger<TurnRunner> logger)
 {
     public const int MaxConflictRetries = 8;
@@ -32,11 +39,46 @@ public sealed class TurnRunner(
     public async Task RunAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         var activity = entry.Activity;
+        using var span = StartSpan(activity);
+        var started = clock.GetTimestamp();
+        metrics.TurnStarted(activity.Channel, clock.GetUtcNow() - entry.ReceivedAt);
+        var outcome = TurnOutcome.Aborted;
+        try
+        {
+            outcome = await RunTurnAsync(entry, span, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not committed: the entry stays pending and is run again (the processor logs it).
+            metrics.TurnFailed(activity.Channel, "commit", ex);
+            span?.SetStatus(ActivityStatusCode.Error).SetTag("error.type", ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            metrics.TurnEnded(activity.Channel, activity.Type, outcome, clock.GetElapsedTime(started));
+            span?.SetTag(LibraryBotTelemetry.OutcomeAttribute, outcome.ToString());
+        }
+    }
+
+    /// <summary>The turn's span: a child of the span that stored the activity (its trace context was stored with it).</summary>
+    private static System.Diagnostics.Activity? StartSpan(Activity activity)
+    {
+        ActivityContext.TryParse(activity.TraceParent, null, isRemote: true, out var parent);
+        return LibraryBotTelemetry.Source.StartActivity("turn", ActivityKind.Consumer, parent)?
+            .SetTag(LibraryBotTelemetry.ChannelAttribute, ChannelTags.Of(activity.Channel))
+            .SetTag(LibraryBotTelemetry.ActivityIdAttribute, LogIds.Hash(activity.DedupeKey))
+            .SetTag("librarybot.activity.type", activity.Type.ToString());
+    }
+
+    private async Task<TurnOutcome> RunTurnAsync(InboxEntry entry, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
+        var activity = entry.Activity;
         if (activity.Type == ActivityType.DeliveryStatus)
         {
             await deliveryStatuses.ApplyAsync(activity, cancellationToken).ConfigureAwait(false);
             await inbox.CompleteAsync(entry.Sequence, cancellationToken).ConfigureAwait(false);
-            return;
+            return TurnOutcome.Completed;
         }
 
         var key = activity.Conversation.Key;
@@ -47,11 +89,11 @@ public sealed class TurnRunner(
             if (state.HasProcessed(activity.DedupeKey))
             {
                 await inbox.CompleteAsync(entry.Sequence, cancellationToken).ConfigureAwait(false);
-                return;
+                return TurnOutcome.Duplicate;
             }
 
-            var context = await RunPipelineAsync(activity, state, secrets.Peek(activity.DedupeKey), cancellationToken).ConfigureAwait(false);
-            var commit = new TurnCommit(key, snapshot?.ETag, context.State, ToRecords(context), entry.Sequence);
+            var (context, failed) = await RunPipelineAsync(activity, state, secrets.Peek(activity.DedupeKey), cancellationToken).ConfigureAwait(false);
+            var commit = new TurnCommit(key, snapshot?.ETag, context.State, ToRecords(context, span?.Id), entry.Sequence);
             try
             {
                 await conversations.CommitTurnAsync(commit, cancellationToken).ConfigureAwait(false);
@@ -69,7 +111,8 @@ public sealed class TurnRunner(
                     outboxSignal.Notify();
                 }
 
-                return;
+                span?.SetTag("librarybot.turn.replies", context.Replies.Count);
+                return failed ? TurnOutcome.Failed : TurnOutcome.Completed;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -77,13 +120,14 @@ public sealed class TurnRunner(
                 if (await inbox.IsCompletedAsync(activity.DedupeKey, cancellationToken).ConfigureAwait(false) == true)
                 {
                     inboxSignal.NotifyTurnCompleted(activity.DedupeKey);
-                    return;
+                    return TurnOutcome.Duplicate;
                 }
             }
         }
     }
 
-    private async Task<TurnContext> RunPipelineAsync(Activity activity, ConversationState state, KeptSecret? secret, CancellationToken cancellationToken)
+    /// <summary>Runs the pipeline; on a failure, the apology's context and true.</summary>
+    private async Task<(TurnContext Context, bool Failed)> RunPipelineAsync(Activity activity, ConversationState state, KeptSecret? secret, CancellationToken cancellationToken)
     {
         if (IsFromPatron(activity) && (state.LastInboundAt is null || activity.Timestamp > state.LastInboundAt))
         {
@@ -97,27 +141,28 @@ public sealed class TurnRunner(
         try
         {
             await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
-            return context;
+            return (context, false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // One poison message must not block the conversation: apologise, keep the stack as it was before, move on.
             BotLog.TurnFailed(logger, ex, LogIds.Hash(activity.Conversation.Key), ex.GetType().Name);
+            metrics.TurnFailed(activity.Channel, "pipeline", ex);
             var recovered = new TurnContext(activity, StoreJson.Deserialize<ConversationState>(StoreJson.Serialize(state)), services, clock, text);
             recovered.State.DialogStack.Clear();
             recovered.State.RememberProcessed(activity.DedupeKey);
             recovered.Say("Turn.Error");
-            return recovered;
+            return (recovered, true);
         }
     }
 
-    private List<OutboundRecord> ToRecords(TurnContext context)
+    private List<OutboundRecord> ToRecords(TurnContext context, string? traceParent)
     {
         var now = clock.GetUtcNow();
         var activity = context.Activity;
         return context.Replies
             .Select((message, index) => new OutboundRecord(activity.Conversation, message, context.Locale, activity.DedupeKey, now,
-                index == 0 ? activity.AwaitingReplyUntil : null))
+                index == 0 ? activity.AwaitingReplyUntil : null, traceParent))
             .ToList();
     }
 

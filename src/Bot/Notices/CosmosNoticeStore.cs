@@ -256,6 +256,13 @@ public sealed class CosmosNoticeStore(CosmosStorage storage) : INoticeStore
         }
     }
 
+    public async Task<string?> LeaseHolderAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        return await container.ReadOrNullAsync<NoticeLeaseDocument>(NoticeLeaseDocument.DocumentId, NoticeLeaseDocument.Partition, cancellationToken).ConfigureAwait(false)
+            is { } held && held.Document.UntilMs > now.ToUnixTimeMilliseconds() ? held.Document.Owner : null;
+    }
+
     /// <summary>Writes the digest (planning), claims its notices, then keeps it with those it got (or removes it when none).</summary>
     private static async Task<NoticeDigest?> PlanOneAsync(Container container, NoticeDigest digest, CancellationToken cancellationToken)
     {

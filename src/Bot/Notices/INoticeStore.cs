@@ -57,4 +57,7 @@ public interface INoticeStore
     Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
     Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>Who holds the run's lease now (null when nobody does, or it has lapsed).</summary>
+    Task<string?> LeaseHolderAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

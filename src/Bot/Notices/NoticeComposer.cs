@@ -9,7 +9,8 @@ namespace LibraryBot.Bot.Notices;
 /// <summary>
 /// Writes a digest in the chat's language: a greeting naming the library, one line per notice, how to renew when
 /// something is due soon (a button on WhatsApp, "reply RENEW" elsewhere) and how to stop. Outside a channel's free-form
-/// window it goes as the kind's template (one notice) or the digest template with a one-line summary.
+/// window it goes as the kind's template (one notice) or the digest template with a one-line summary (also for a
+/// pickup notice from the console, which has no template of its own).
 /// </summary>
 public static class NoticeComposer
 {
@@ -41,7 +42,7 @@ public static class NoticeComposer
             ["summary"] = string.Join("; ", lines.Select(Plain)),
             ["text"] = text.ToString(),
         };
-        var kind = notices.Count == 1 ? Kind(first.Kind) : NotificationKind.NoticeDigest;
+        var kind = notices.Count == 1 && Kind(first.Kind) is { } own ? own : NotificationKind.NoticeDigest;
         IReadOnlyList<Choice>? replies = renew ? [new Choice(RenewChoiceId, context.Localize("Notices.Renew"))] : null;
         return new TemplateNotification(kind, parameters, text.ToString(), replies);
     }
@@ -49,13 +50,16 @@ public static class NoticeComposer
     private static string Line(TurnContext context, PlannedNotice notice, bool named)
     {
         var date = notice.Date is { } d ? DisplayFormats.Date(d, context.Locale) : null;
+        // Titles in bold where the channel shows bold (WhatsApp); WeChat and SMS would show the stars.
+        var title = context.Activity.Conversation.Channel == ChannelId.WhatsApp && context.Locale != BotLocales.Chinese ? $"*{notice.Title}*" : notice.Title;
         var line = notice.Kind switch
         {
-            NoticeKind.HoldReady when date is not null => context.Localize("Notices.HoldReady", notice.Title, notice.BranchName, date),
-            NoticeKind.HoldReady => context.Localize("Notices.HoldReadyNoDate", notice.Title, notice.BranchName),
-            NoticeKind.HoldExpiring => context.Localize("Notices.HoldExpiring", notice.Title, notice.BranchName, date),
-            NoticeKind.DueSoon => context.Localize("Notices.DueSoon", notice.Title, date),
-            _ => context.Localize("Notices.Overdue", notice.Title, date),
+            NoticeKind.HoldReady when date is not null => context.Localize("Notices.HoldReady", title, notice.BranchName, date),
+            NoticeKind.HoldReady => context.Localize("Notices.HoldReadyNoDate", title, notice.BranchName),
+            NoticeKind.HoldExpiring => context.Localize("Notices.HoldExpiring", title, notice.BranchName, date),
+            NoticeKind.DueSoon => context.Localize("Notices.DueSoon", title, date),
+            NoticeKind.PickupReady => context.Localize("Notices.PickupReady", notice.BranchName),
+            _ => context.Localize("Notices.Overdue", title, date),
         };
         return named ? context.Localize("Notices.For", notice.PatronName, line) : line;
     }
@@ -68,11 +72,13 @@ public static class NoticeComposer
         return text.Replace("*", string.Empty, StringComparison.Ordinal).ReplaceLineEndings(" ");
     }
 
-    private static NotificationKind Kind(NoticeKind kind) => kind switch
+    /// <summary>The kind's own template, or null when it goes as the digest template (a pickup notice names no title).</summary>
+    private static NotificationKind? Kind(NoticeKind kind) => kind switch
     {
         NoticeKind.HoldReady => NotificationKind.HoldReady,
         NoticeKind.HoldExpiring => NotificationKind.HoldExpiring,
         NoticeKind.DueSoon => NotificationKind.DueSoon,
-        _ => NotificationKind.Overdue,
+        NoticeKind.Overdue => NotificationKind.Overdue,
+        _ => null,
     };
 }

@@ -1,7 +1,10 @@
 using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Conversations.Account;
 using LibraryBot.Bot.Conversations.Common;
+using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Storage;
 using LibraryBot.CatalogAdapter;
 using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
@@ -18,6 +21,7 @@ public sealed class NoticeDeliveryMiddleware(
     INoticeStore store,
     PatronConsent consent,
     ICatalogue catalogue,
+    IConversationStore conversations,
     IOptions<NoticeOptions> options,
     IOptions<BotOptions> bot,
     ILogger<NoticeDeliveryMiddleware> logger) : ITurnMiddleware
@@ -31,13 +35,33 @@ public sealed class NoticeDeliveryMiddleware(
         }
 
         context.Handled = true;
-        if (await store.FindDigestAsync(context.Activity.Conversation.Key, digestId, cancellationToken).ConfigureAwait(false) is not { } digest)
+        var (id, subscriberKey) = NoticeDigest.ParseEventValue(digestId, context.Activity.Conversation.Key);
+        if (await store.FindDigestAsync(subscriberKey, id, cancellationToken).ConfigureAwait(false) is not { } digest
+            || !ConversationIds.TryParseRef(digest.ConversationKey, out var subscriber))
         {
             return;
         }
 
+        // The digest's own chat, or — when WhatsApp could not reach the number — the SMS chat of the same number,
+        // which speaks for the subscriber's chat: its consent, its linked cards, its language.
+        var bySms = !string.Equals(subscriber.Key, context.Activity.Conversation.Key, StringComparison.Ordinal);
+        var patron = context.State;
+        if (bySms)
+        {
+            var refusal = await SmsRefusalAsync(context, subscriber, cancellationToken).ConfigureAwait(false);
+            var subscriberState = refusal is null ? (await conversations.LoadAsync(subscriber.Key, cancellationToken).ConfigureAwait(false))?.State : null;
+            if (subscriberState is null)
+            {
+                NoticesLog.SmsFallbackSkipped(logger, digest.Id, refusal ?? "the chat was deleted");
+                return;
+            }
+
+            patron = subscriberState;
+            context.State.Locale ??= patron.Locale;
+        }
+
         var now = context.Clock.GetUtcNow();
-        if (!await consent.IsGrantedAsync(context.Activity.Conversation, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false))
+        if (!await consent.IsGrantedAsync(subscriber, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false))
         {
             await store.MarkAsync(digest.ConversationKey, digest.Id, digest.Notices.ToDictionary(n => n.Key, _ => (NoticeStatus.Skipped, (string?)"notices turned off before sending")), now, cancellationToken).ConfigureAwait(false);
             return;
@@ -46,7 +70,7 @@ public sealed class NoticeDeliveryMiddleware(
         HashSet<string> stillTrue;
         try
         {
-            stillTrue = await StillTrueAsync(context, digest, cancellationToken).ConfigureAwait(false);
+            stillTrue = await StillTrueAsync(context, patron, digest, cancellationToken).ConfigureAwait(false);
         }
         catch (CatalogueException ex)
         {
@@ -63,19 +87,53 @@ public sealed class NoticeDeliveryMiddleware(
             NoticeRenewals.Remember(context.State, send, now);
         }
 
+        var sent = bySms ? "WhatsApp cannot reach this number: sent by SMS" : null;
         await store.MarkAsync(digest.ConversationKey, digest.Id, digest.Notices.ToDictionary(
             n => n.Key,
-            n => stillTrue.Contains(n.Key) ? (NoticeStatus.Queued, (string?)null) : (NoticeStatus.Skipped, "no longer true when checked before sending")), now, cancellationToken).ConfigureAwait(false);
+            n => stillTrue.Contains(n.Key) ? (NoticeStatus.Queued, sent) : (NoticeStatus.Skipped, "no longer true when checked before sending")), now, cancellationToken).ConfigureAwait(false);
         NoticesLog.DigestDelivered(logger, digest.Id, send.Count, digest.Notices.Count - send.Count);
     }
 
-    /// <summary>The keys the library system still calls for today, for the cards still linked to the chat.</summary>
-    private async Task<HashSet<string>> StillTrueAsync(TurnContext context, NoticeDigest digest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why this number must not get the notice by SMS: the words the patron accepted did not mention SMS; a STOP texted
+    /// to the library's number stops every text message to it (as carriers and Twilio treat it); "notices off" written
+    /// by SMS stops notices there.
+    /// </summary>
+    private async Task<string?> SmsRefusalAsync(TurnContext context, ConversationRef subscriber, CancellationToken cancellationToken)
     {
-        var linked = LinkedCards.All(context.State).Select(c => c.PatronId).ToHashSet(StringComparer.Ordinal);
+        if (await consent.LatestAsync(subscriber, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false) is not { } grant
+            || !NoticeConsent.CoversSmsFallback(grant))
+        {
+            return "the patron was not told notices may come by SMS";
+        }
+
+        var address = context.Activity.Conversation;
+        var news = await consent.LatestAsync(address, ConsentPurposes.News, cancellationToken).ConfigureAwait(false);
+        if (news is { Granted: false, Record.Source: ConsentSource.StopWord })
+        {
+            return "the number texted STOP";
+        }
+
+        var notices = await consent.LatestAsync(address, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
+        return notices is { Granted: false } ? "notices turned off by SMS" : null;
+    }
+
+    /// <summary>
+    /// The keys the library system still calls for today, for the cards still linked to the chat; and the notices staff
+    /// sent (a pickup notice), which the library system is not asked about.
+    /// </summary>
+    private async Task<HashSet<string>> StillTrueAsync(TurnContext context, ConversationState patron, NoticeDigest digest, CancellationToken cancellationToken)
+    {
+        var fromStaff = digest.Notices.Where(n => n.Kind == NoticeKind.PickupReady).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        if (fromStaff.Count == digest.Notices.Count)
+        {
+            return fromStaff;
+        }
+
+        var linked = LinkedCards.All(patron).Select(c => c.PatronId).ToHashSet(StringComparer.Ordinal);
         var today = await LibraryClock.TodayAsync(catalogue, context.Clock, cancellationToken).ConfigureAwait(false);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var patronId in digest.Notices.Select(n => n.PatronId).Distinct(StringComparer.Ordinal).Where(linked.Contains))
+        var keys = fromStaff;
+        foreach (var patronId in digest.Notices.Where(n => !fromStaff.Contains(n.Key)).Select(n => n.PatronId).Distinct(StringComparer.Ordinal).Where(linked.Contains))
         {
             var account = await catalogue.GetAccountAsync(patronId, cancellationToken).ConfigureAwait(false);
             keys.UnionWith(NoticePlanner.Plan(account, today, options.Value).Select(n => n.Key));

@@ -10,4 +10,9 @@ public enum NoticeKind
     DueSoon,
     /// <summary>A loan is overdue by one of <c>Notices:OverdueDays</c> (once per stage and due date).</summary>
     Overdue,
+    /// <summary>
+    /// Staff said an item is ready for collection at a branch (the console's pickup batch): sent as staff asked, not
+    /// planned from the library system, so it is not checked again with it before sending (consent still is).
+    /// </summary>
+    PickupReady,
 }

@@ -1,5 +1,8 @@
 using LibraryBot.Bot.Engine;
+using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Storage.Sqlite;
+using LibraryBot.Channels.Sms;
 using LibraryBot.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,13 +11,17 @@ using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Bot.Notices;
 
-/// <summary>Notices: options, the ledger (in the configured store: SQLite or Cosmos DB), the run and its schedule, and the turn that delivers a digest.</summary>
+/// <summary>
+/// Notices: options, the ledger (in the configured store: SQLite or Cosmos DB), the run and its schedule, the staff's
+/// pickup batch (SQLite so far), the turn that delivers a digest and its SMS fallback.
+/// </summary>
 public static class NoticeRegistration
 {
     public static IHostApplicationBuilder AddNotices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddValidatedOptions<NoticeOptions, NoticeOptionsValidator>(NoticeOptions.SectionName);
+        services.TryAddSingleton(sp => new SmsFallbackRoute(sp.GetService<SmsConversations>()));
         if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) == StorageProvider.Cosmos)
         {
             services.TryAddSingleton<INoticeStore, CosmosNoticeStore>();
@@ -22,10 +29,15 @@ public static class NoticeRegistration
         else
         {
             services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
+            // Finding a patron's chats by card or number for the pickup batch: SQLite only so far (docs/notices.md).
+            services.TryAddSingleton<IPatronChats>(sp => new SqlitePatronChats(sp.GetRequiredService<SqliteDatabase>()));
+            services.TryAddSingleton<PickupBatch>();
         }
 
+        services.TryAddSingleton<NoticeHandOver>();
         services.TryAddSingleton<NoticeRun>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUnreachableRecipientHandler, NoticeSmsFallback>());
         services.AddHostedService<NoticeScheduler>();
         return builder;
     }

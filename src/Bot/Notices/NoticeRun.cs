@@ -2,10 +2,8 @@ using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Conversations.Account;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Handoff;
-using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.CatalogAdapter;
-using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +23,7 @@ public sealed class NoticeRun(
     IConsentLedger consent,
     IConversationStore conversations,
     ICatalogue catalogue,
-    InboxWriter inbox,
+    NoticeHandOver handOver,
     TimeProvider clock,
     IOptions<NoticeOptions> options,
     ILogger<NoticeRun> logger)
@@ -41,12 +39,19 @@ public sealed class NoticeRun(
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public async Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken)
+    public Task<NoticeRunReport> RunAsync(string trigger, CancellationToken cancellationToken) => RunAsync(trigger, QuietHoursRule.Keep, cancellationToken);
+
+    /// <summary>
+    /// One run. <paramref name="quietHours"/> is <see cref="QuietHoursRule.Ignore"/> only for the sandbox's "run notices
+    /// now", so a newcomer trying the demo at night still sees the digest arrive.
+    /// </summary>
+    public async Task<NoticeRunReport> RunAsync(string trigger, QuietHoursRule quietHours, CancellationToken cancellationToken)
     {
         var runId = Guid.NewGuid().ToString("N")[..12];
         var started = clock.GetUtcNow();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (!await store.TryLeaseAsync(_owner, started, started + LeaseTime, cancellationToken).ConfigureAwait(false))
+        if (!await store.TryLeaseAsync(_owner, started, started + LeaseTime, cancellationToken).ConfigureAwait(false)
+            && !await TakeOverFromDeadProcessAsync(started, cancellationToken).ConfigureAwait(false))
         {
             return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Busy, 0, 0, 0, 0, skipped);
         }
@@ -55,14 +60,14 @@ public sealed class NoticeRun(
         {
             var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
             var local = branches.Count > 0 ? LibraryClock.Now(clock, branches[0].TimeZone) : started;
-            if (QuietUntil(local) is { } quietUntil)
+            if (quietHours == QuietHoursRule.Keep && QuietUntil(local) is { } quietUntil)
             {
                 NoticesLog.RunQuiet(logger, runId);
                 return new NoticeRunReport(runId, trigger, started, clock.GetUtcNow(), NoticeRunReport.Quiet, 0, 0, 0, 0, skipped, quietUntil);
             }
 
             // Digests planned before that the inbox never got (the process stopped in between): handed over again.
-            var resumed = await HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var resumed = await handOver.HandOverAsync(await store.UndeliveredAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
             var day = new Day(DateOnly.FromDateTime(local.DateTime), new DateTimeOffset(local.Date, local.Offset));
             var granted = await consent.GrantedAsync(ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
@@ -121,7 +126,7 @@ public sealed class NoticeRun(
     private async Task<IReadOnlyList<NoticeDigest>> WriteBatchAsync(List<NoticeDigest> digests, CancellationToken cancellationToken)
     {
         var planned = await store.PlanAsync(digests, cancellationToken).ConfigureAwait(false);
-        await HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+        await handOver.HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
         return planned;
     }
 
@@ -234,33 +239,37 @@ public sealed class NoticeRun(
         }
     }
 
-    /// <summary>Each digest becomes an inbox entry of its chat; the inbox drops one it already has (same dedupe key).</summary>
-    private async Task<int> HandOverAsync(IReadOnlyList<NoticeDigest> digests, CancellationToken cancellationToken)
+    /// <summary>
+    /// A lease held by a process of this machine that no longer runs (killed mid-run, then restarted) is released at
+    /// once instead of blocking runs until it lapses; a holder on another machine is waited for.
+    /// </summary>
+    private async Task<bool> TakeOverFromDeadProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (digests.Count == 0)
+        if (await store.LeaseHolderAsync(now, cancellationToken).ConfigureAwait(false) is not { } holder
+            || holder.Split(':') is not [var machine, var pidText, _]
+            || !string.Equals(machine, Environment.MachineName, StringComparison.Ordinal)
+            || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            || pid == Environment.ProcessId || IsRunning(pid))
         {
-            return 0;
+            return false;
         }
 
-        var now = clock.GetUtcNow();
-        var activities = new List<Activity>(digests.Count);
-        foreach (var digest in digests)
-        {
-            if (ConversationIds.TryParseRef(digest.ConversationKey, out var address))
-            {
-                activities.Add(new Activity
-                {
-                    Conversation = address,
-                    Type = ActivityType.Event,
-                    Event = new ChannelEvent(ChannelEventKind.Notice, digest.Id),
-                    DedupeKey = digest.DedupeKey,
-                    Timestamp = now,
-                });
-            }
-        }
+        NoticesLog.LeaseTakenOver(logger);
+        await store.ReleaseLeaseAsync(holder, cancellationToken).ConfigureAwait(false);
+        return await store.TryLeaseAsync(_owner, now, now + LeaseTime, cancellationToken).ConfigureAwait(false);
+    }
 
-        await inbox.AcceptAsync(activities, cancellationToken).ConfigureAwait(false);
-        return activities.Count;
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private DateTimeOffset? QuietUntil(DateTimeOffset local)

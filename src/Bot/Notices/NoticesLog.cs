@@ -19,4 +19,16 @@ internal static partial class NoticesLog
 
     [LoggerMessage(1705, LogLevel.Information, "Notice digest {DigestId}: {Sent} sent, {Skipped} skipped after checking with the library system")]
     public static partial void DigestDelivered(ILogger logger, string digestId, int sent, int skipped);
+
+    [LoggerMessage(1706, LogLevel.Information, "Notice digest {DigestId}: WhatsApp cannot reach the number, handed to SMS")]
+    public static partial void FellBackToSms(ILogger logger, string digestId);
+
+    [LoggerMessage(1707, LogLevel.Information, "Notice digest {DigestId}: not sent by SMS ({Reason})")]
+    public static partial void SmsFallbackSkipped(ILogger logger, string digestId, string reason);
+
+    [LoggerMessage(1708, LogLevel.Warning, "Notice run: the lease was held by a process of this machine that is no longer running; taken over")]
+    public static partial void LeaseTakenOver(ILogger logger);
+
+    [LoggerMessage(1709, LogLevel.Information, "Pickup batch {BatchId}: {Queued} notices queued, {AlreadySent} sent before, {Unreachable} entries unreachable")]
+    public static partial void PickupBatchSent(ILogger logger, string batchId, int queued, int alreadySent, int unreachable);
 }

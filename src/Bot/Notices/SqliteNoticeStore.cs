@@ -200,21 +200,21 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             return delete.ExecuteNonQuery();
         }, cancellationToken);
 
-    /// <summary>The notices matching the query (its limit aside), newest first, with their digest's first reply.</summary>
+    /// <summary>The notices matching the query (its limit aside), newest first, with their digest's reply (by SMS when it fell back).</summary>
     private static IEnumerable<NoticeRecord> Scan(SqliteConnection connection, NoticeQuery query)
     {
         using var select = connection.Command(
             """
-            SELECT n.detail, n.digest_id, n.conversation_key, n.planned_at, n.status, n.reason,
+            SELECT n.detail, n.digest_id, COALESCE(o.conversation_key, n.conversation_key), n.planned_at, n.status, n.reason,
                    o.status, o.delivery_state, o.error_code, o.reason
             FROM notices n
-            LEFT JOIN outbox o ON o.id = (SELECT min(id) FROM outbox WHERE inbound_dedupe_key = $prefix || n.digest_id)
+            LEFT JOIN outbox o ON o.id = (SELECT max(id) FROM outbox WHERE inbound_dedupe_key IN ($prefix || n.digest_id, $sms || n.digest_id))
             WHERE ($kind IS NULL OR n.kind = $kind)
               AND ($patron IS NULL OR n.patron_id = $patron OR json_extract(n.detail, '$.patronName') = $patron COLLATE NOCASE)
               AND ($from IS NULL OR n.planned_at >= $from) AND ($to IS NULL OR n.planned_at < $to)
             ORDER BY n.planned_at DESC, n.notice_key
             """)
-            .With("$prefix", NoticeDigest.DedupePrefix).With("$kind", query.Kind?.ToString()).With("$patron", query.Patron)
+            .With("$prefix", NoticeDigest.DedupePrefix).With("$sms", NoticeDigest.SmsFallbackPrefix).With("$kind", query.Kind?.ToString()).With("$patron", query.Patron)
             .With("$from", query.From?.ToUnixMs()).With("$to", query.To?.ToUnixMs());
         using var reader = select.ExecuteReader();
         while (reader.Read())
@@ -233,6 +233,13 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             }
         }
     }
+
+    public Task<string?> LeaseHolderAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var select = connection.Command("SELECT owner FROM leases WHERE name = $n AND until > $now").With("$n", LeaseName).With("$now", now.ToUnixMs());
+            return select.ExecuteScalar() as string;
+        }, cancellationToken);
 
     private static List<NoticeDigest> ReadDigests(SqliteConnection connection, string where, Action<SqliteCommand> bind)
     {

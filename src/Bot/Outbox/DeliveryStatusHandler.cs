@@ -1,4 +1,5 @@
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ public sealed class DeliveryStatusHandler(
     IOutboxStore outbox,
     IEnumerable<IDeliveryFailureClassifier> classifiers,
     TimeProvider clock,
+    BotMetrics metrics,
+    IEnumerable<IUnreachableRecipientHandler> unreachable,
     ILogger<DeliveryStatusHandler> logger)
 {
     private readonly Dictionary<ChannelId, IDeliveryFailureClassifier> _classifiers = classifiers.ToDictionary(c => c.Channel);
@@ -33,6 +36,11 @@ public sealed class DeliveryStatusHandler(
             return;
         }
 
+        if (status.State == DeliveryState.Failed)
+        {
+            metrics.DeliveryFailed(activity.Channel, status.ErrorCode);
+        }
+
         if (status.State != DeliveryState.Failed || !_classifiers.TryGetValue(activity.Channel, out var classifier))
         {
             return;
@@ -43,6 +51,14 @@ public sealed class DeliveryStatusHandler(
         if (outcome.Effect != RecipientEffect.None)
         {
             await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? status.ErrorMessage ?? outcome.Effect.ToString(), now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Effect == RecipientEffect.Unreachable)
+        {
+            foreach (var handler in unreachable)
+            {
+                await handler.OnUnreachableAsync(item, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

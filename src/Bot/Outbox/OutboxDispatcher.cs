@@ -1,7 +1,11 @@
+using System.Diagnostics;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.Telemetry;
+using LibraryBot.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +16,8 @@ namespace LibraryBot.Bot.Outbox;
 /// <summary>
 /// Sends pending replies through their channel's sender, one at a time per conversation (in order) and many
 /// conversations in parallel. Transient failures are retried with backoff and jitter up to a limit; permanent ones
-/// stop the reply with the channel's reason; the channel's message id is stored for each reply sent.
+/// stop the reply with the channel's reason; the channel's message id is stored for each reply sent. Each attempt is an
+/// <c>outbox send</c> span continuing the turn that wrote the reply, measured by <see cref="BotMetrics"/>.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
@@ -21,6 +26,8 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     WorkerHealth health,
+    BotMetrics metrics,
+    IEnumerable<IUnreachableRecipientHandler> unreachable,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -78,6 +85,8 @@ public sealed class OutboxDispatcher(
     public async Task SendOneAsync(OutboxItem item, OutboxOptions settings)
     {
         var conversation = LogIds.Hash(item.To.Key);
+        using var span = StartSpan(item);
+        var started = clock.GetTimestamp();
         SendOutcome outcome;
         try
         {
@@ -92,6 +101,22 @@ public sealed class OutboxDispatcher(
         }
 
         var now = clock.GetUtcNow();
+        var gaveUp = outcome.Kind == SendOutcomeKind.RetryLater && item.Attempts + 1 >= settings.MaxAttempts;
+        metrics.SendAttempted(item.To.Channel, outcome, gaveUp, clock.GetElapsedTime(started));
+        span?.SetTag(LibraryBotTelemetry.OutcomeAttribute, gaveUp ? "gave_up" : outcome.Kind.ToString())
+            .SetTag("librarybot.error_code", BotMetrics.ErrorCodeTag(outcome.ErrorCode));
+        if (outcome.Kind != SendOutcomeKind.Sent)
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        // The recipient's standing is recorded before the item is final, so whoever sees the item stopped also sees
+        // why the recipient cannot be reached (and a crash in between retries the send rather than losing the flag).
+        if (outcome.Effect != RecipientEffect.None)
+        {
+            await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? outcome.Effect.ToString(), now, CancellationToken.None).ConfigureAwait(false);
+        }
+
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
@@ -113,9 +138,26 @@ public sealed class OutboxDispatcher(
                 break;
         }
 
-        if (outcome.Effect != RecipientEffect.None)
+        if (outcome.Effect == RecipientEffect.Unreachable)
         {
-            await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? outcome.Effect.ToString(), now, CancellationToken.None).ConfigureAwait(false);
+            foreach (var handler in unreachable)
+            {
+                await handler.OnUnreachableAsync(item, CancellationToken.None).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>The send's span: a child of the turn that wrote the reply (its trace context was stored with it).</summary>
+    private static System.Diagnostics.Activity? StartSpan(OutboxItem item)
+    {
+        ActivityContext.TryParse(item.TraceParent, null, isRemote: true, out var parent);
+        var span = LibraryBotTelemetry.Source.StartActivity("outbox send", ActivityKind.Producer, parent);
+        span?.SetTag(LibraryBotTelemetry.ChannelAttribute, ChannelTags.Of(item.To.Channel)).SetTag("librarybot.outbox.attempt", item.Attempts + 1);
+        if (item.InboundDedupeKey is { } inbound)
+        {
+            span?.SetTag(LibraryBotTelemetry.ActivityIdAttribute, LogIds.Hash(inbound));
+        }
+
+        return span;
     }
 }

@@ -28,6 +28,7 @@ public static class SandboxEndpoints
         ["simulator.format.js"] = "text/javascript; charset=utf-8",
         ["simulator.render.js"] = "text/javascript; charset=utf-8",
         ["simulator.list.js"] = "text/javascript; charset=utf-8",
+        ["simulator.notices.js"] = "text/javascript; charset=utf-8",
         ["simulator.css"] = "text/css; charset=utf-8",
         ["simulator.chat.css"] = "text/css; charset=utf-8",
     };
@@ -59,13 +60,18 @@ public static class SandboxEndpoints
         endpoints.MapGet("/", () => Asset("simulator.html"));
         endpoints.MapGet("/sandbox/assets/{name}", (string name) => Assets.ContainsKey(name) ? Asset(name) : Results.NotFound());
         endpoints.MapGet("/sandbox/channels", (EndpointDataSource sources) => Results.Json(
-            new[] { "whatsapp", "wechat" }.Where(channel => sources.Endpoints.OfType<RouteEndpoint>()
+            new[] { "whatsapp", "wechat", "sms" }.Where(channel => sources.Endpoints.OfType<RouteEndpoint>()
                 .Any(e => e.RoutePattern.RawText == $"/sandbox/{channel}/simulate")).ToArray()));
         endpoints.MapGet(SandboxBranchEndpoint.Path, SandboxBranchEndpoint.FirstBranchAsync);
         if (services.GetService<NoticeRun>() is not null)
         {
-            // The simulator's "Run notices now": no sign-in in the sandbox, so a newcomer sees notices arrive.
-            endpoints.MapPost("/sandbox/notices/run", async (NoticeRun run, CancellationToken ct) => Results.Ok(await run.RunAsync("sandbox", ct)));
+            // The simulator's "Run notices now": no sign-in in the sandbox, and no quiet hours, so a newcomer sees notices
+            // arrive whatever the time at the demo library.
+            endpoints.MapPost("/sandbox/notices/run", async (NoticeRun run, CancellationToken ct) =>
+            {
+                var report = await run.RunAsync("sandbox", QuietHoursRule.Ignore, ct);
+                return report.Outcome == NoticeRunReport.Busy ? Results.Conflict(report) : Results.Ok(report);
+            });
         }
 
         return endpoints;

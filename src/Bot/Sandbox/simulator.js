@@ -1,18 +1,20 @@
-// LibraryBot sandbox simulator: chats as a WhatsApp or WeChat patron through the server's real webhooks (the server
-// signs and posts them) and shows what the built-in fake channel APIs received. Each tab keeps its conversations, one
+// LibraryBot sandbox simulator: chats as a WhatsApp, WeChat or SMS patron through the server's real webhooks (the server
+// signs and posts them) and shows what the built-in fake channel APIs (Graph, WeChat, Twilio) received. Each tab keeps its conversations, one
 // per patron id, each with its own list and reply cursor; both tabs are polled, so nothing is lost or shown twice.
 import { el, patronBubble, render } from "./simulator.render.js";
 import { openList, closeList } from "./simulator.list.js";
+import { runNotices } from "./simulator.notices.js";
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 700;
 const REPLY_WAIT_MS = 20000;
 const NEAR_METRES = 400;
 const METRES_PER_DEGREE_OF_LATITUDE = 111195;
-const titles = { whatsapp: "WhatsApp · Library", wechat: "WeChat · 图书馆" };
+const titles = { whatsapp: "WhatsApp · Library", wechat: "WeChat · 图书馆", sms: "Messages · +1 555-000-1234" };
 const tabs = {
   whatsapp: { id: "34600" + String(Math.floor(Math.random() * 900000) + 100000), enabled: false },
   wechat: { id: "oSandbox" + Math.random().toString(36).slice(2, 12), enabled: false },
+  sms: { id: "+1555" + String(Math.floor(Math.random() * 9000000) + 1000000), enabled: false },
 };
 const conversations = new Map();
 const problems = new Map();
@@ -85,6 +87,7 @@ async function send(conv, payload, shown) {
   waiting(conv, true);
   const body = conv.channel === "whatsapp"
     ? { from: conv.id, name: $("patron-name").value.trim(), ...payload }
+    : conv.channel === "sms" ? { from: conv.id, text: payload.text ?? payload.choiceTitle }
     : { openId: conv.id, mode: $("wechat-mode").value, ...payload };
   try {
     const res = await fetch("/sandbox/" + conv.channel + "/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -150,6 +153,7 @@ function switchTo(ch) {
   $("name-label").hidden = ch !== "whatsapp";
   $("mode-label").hidden = ch !== "wechat";
   $("send-follow").hidden = ch !== "wechat";
+  $("send-location").hidden = ch === "sms";
   $("phone-title").textContent = titles[ch];
   $("phone").className = "phone " + ch;
   show();
@@ -186,6 +190,7 @@ async function start() {
   });
   for (const b of document.querySelectorAll("[data-say]")) b.addEventListener("click", () => send(conversation(), { text: b.dataset.say }, { text: b.dataset.say }));
   $("send-location").addEventListener("click", shareLocation);
+  $("run-notices").addEventListener("click", () => runNotices($("run-notices"), $("notices-result")));
   $("send-follow").addEventListener("click", () => send(conversation(), { event: "subscribe" }, { text: "(follows the account)" }));
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeList($("sheet")); });
   loadBranch();

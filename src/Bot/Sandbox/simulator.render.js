@@ -1,4 +1,4 @@
-// Builds chat bubbles from what the fake channel APIs received, as WhatsApp and WeChat show them.
+// Builds chat bubbles from what the fake channel APIs received, as WhatsApp, WeChat and a phone's SMS app show them.
 // `act` has choose({id, title}) for a tapped button or list row and openList(title, sections) for a list's button.
 import { plainText, whatsAppText } from "./simulator.format.js";
 
@@ -27,6 +27,7 @@ export function patronBubble(channel, shown) {
   const content = shown.location
     ? el("span", "location", el("strong", null, "📍 Location"), el("span", null, shown.label || ""), el("small", null, shown.location))
     : channel === "whatsapp" ? el("span", "text", whatsAppText(shown.text)) : el("span", "text", plainText(shown.text));
+  if (channel === "sms") return row("sms", "patron", el("div", "bubble", content));
   return row(channel, "patron", channel === "whatsapp" ? whatsAppBubble(null, [content]) : el("div", "bubble", content));
 }
 
@@ -104,4 +105,13 @@ function unknown(channel, body) {
   return row(channel, "bot", el("div", "bubble", el("code", "raw", JSON.stringify(body))));
 }
 
-export const render = (channel, body, at, act) => (channel === "whatsapp" ? renderWhatsApp(body, at, act) : renderWeChat(body));
+/** What the fake Twilio API accepted ({ to, from, body }), or a reply Twilio itself sends (automatic: its STOP/START/HELP answers). */
+export function renderSms(body, at) {
+  const bubble = el("div", "bubble", el("span", "text", plainText(body.body)));
+  const li = row("sms", "bot", bubble, el("small", "time", clock(at)));
+  if (body.automatic) li.querySelector(".stack").append(el("small", "note", "sent by Twilio itself, not by the bot"));
+  return li;
+}
+
+export const render = (channel, body, at, act) =>
+  channel === "whatsapp" ? renderWhatsApp(body, at, act) : channel === "sms" ? renderSms(body, at) : renderWeChat(body);

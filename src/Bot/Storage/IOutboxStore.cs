@@ -39,6 +39,9 @@ public interface IOutboxStore
     /// <summary>Records what a send did to the recipient's standing (unreachable, opted out, channel alert).</summary>
     Task RecordRecipientEffectAsync(string conversationKey, RecipientEffect effect, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Replies not yet sent or stopped (due now or waiting for a retry), across all conversations (for metrics).</summary>
+    Task<int> CountPendingAsync(CancellationToken cancellationToken);
+
     /// <summary>A conversation's replies, oldest first (for staff and tests).</summary>
     Task<IReadOnlyList<OutboxItem>> ListAsync(string conversationKey, CancellationToken cancellationToken);
 }

@@ -3,7 +3,10 @@ using LibraryBot.Channels.Outbound;
 
 namespace LibraryBot.Bot.Storage;
 
-/// <summary>A stored reply, as the dispatcher and staff see it.</summary>
+/// <summary>
+/// A stored reply, as the dispatcher and staff see it. <see cref="InboundDedupeKey"/> names the activity whose turn
+/// produced it and <see cref="TraceParent"/> that turn's span (telemetry only).
+/// </summary>
 public sealed record OutboxItem(
     long Id,
     ConversationRef To,
@@ -16,4 +19,6 @@ public sealed record OutboxItem(
     string? ChannelMessageId = null,
     DeliveryState? DeliveryState = null,
     string? ErrorCode = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? InboundDedupeKey = null,
+    string? TraceParent = null);

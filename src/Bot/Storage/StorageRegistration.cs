@@ -1,7 +1,9 @@
 using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Hosting;
+using LibraryBot.Bot.Storage.Backup;
 using LibraryBot.Bot.Storage.Cosmos;
 using LibraryBot.Bot.Storage.Sqlite;
+using LibraryBot.CatalogAdapter.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,14 +23,16 @@ internal static class StorageRegistration
         }
 
         var services = builder.Services;
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new SqliteDatabase(HostPaths.Resolve(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Sqlite.Path));
-        });
+        services.TryAddSingleton(sp => new SqliteDatabase(StorePath(sp)));
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.TryAddSingleton<IConsentLedger, SqliteConsentLedger>();
+
+        // What the backup and restore commands copy (the demo library only when it is the configured catalogue).
+        services.TryAddSingleton(sp => new DatabaseFiles(StorePath(sp), sp.GetService<EmbeddedCatalogue>()?.DatabasePath));
     }
+
+    private static string StorePath(IServiceProvider services) =>
+        HostPaths.Resolve(services.GetRequiredService<IHostEnvironment>().ContentRootPath, services.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite.Path);
 }

@@ -57,6 +57,14 @@ internal sealed class EmbeddedAccounts(EmbeddedDatabase database, CirculationRul
         return AuthResult.Ok(patron.PatronId, patron.FirstName);
     }
 
+    public async Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var patron = await connection.QuerySingleOrDefaultAsync<PatronRow>(new CommandDefinition(
+            $"SELECT {PatronRow.Columns} FROM patrons WHERE card_number = @card", new { card = cardNumber.Trim() }, cancellationToken: cancellationToken));
+        return patron is null ? null : new PatronIdentity(patron.PatronId, patron.FirstName);
+    }
+
     public async Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -29,6 +29,12 @@ public sealed class EmbeddedCatalogue : ICatalogue
         circulation = new EmbeddedCirculation(database, rules, logger);
     }
 
+    /// <summary>The schema version of the file this build reads (kept in <c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => EmbeddedSchema.Version;
+
+    /// <summary>The demo library's SQLite file (what a backup copies).</summary>
+    public string DatabasePath => database.Path;
+
     /// <summary>The library's "today" in its time zone.</summary>
     public DateOnly Today => database.Today;
 
@@ -43,6 +49,9 @@ public sealed class EmbeddedCatalogue : ICatalogue
 
     public Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken) =>
         accounts.AuthenticateAsync(cardNumberOrUserId, pin, cancellationToken);
+
+    public Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken) =>
+        accounts.FindPatronByCardAsync(cardNumber, cancellationToken);
 
     public Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken) =>
         accounts.GetAccountAsync(patronId, cancellationToken);

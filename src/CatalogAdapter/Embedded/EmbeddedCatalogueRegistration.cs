@@ -25,5 +25,7 @@ internal static class EmbeddedCatalogueRegistration
         });
         builder.Services.TryAddSingleton<ICatalogue>(sp => sp.GetRequiredService<EmbeddedCatalogue>());
         builder.Services.AddHostedService<EmbeddedCatalogueInitializer>();
+        CatalogueReachabilityCheck.Register(builder.Services, "embedded", "the demo library",
+            (sp, ct) => sp.GetRequiredService<EmbeddedCatalogue>().GetBranchesAsync(ct));
     }
 }

@@ -8,6 +8,11 @@ internal interface IKohaApi
     [Post("/auth/password/validation")]
     Task<IApiResponse<KohaPasswordValidation>> ValidatePasswordAsync([Body] KohaPasswordValidationRequest body, CancellationToken cancellationToken);
 
+    /// <summary>Patrons whose card number is exactly this one (<c>_match=exact</c>; Koha compares without case).</summary>
+    [Get("/patrons")]
+    Task<IApiResponse<List<KohaPatron>>> ListPatronsByCardAsync(
+        [AliasAs("cardnumber")] string cardNumber, [AliasAs("_match")] string match, CancellationToken cancellationToken);
+
     [Get("/patrons/{patronId}")]
     Task<IApiResponse<KohaPatron>> GetPatronAsync(long patronId, CancellationToken cancellationToken);
 

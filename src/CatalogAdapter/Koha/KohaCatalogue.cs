@@ -54,6 +54,13 @@ internal sealed class KohaCatalogue(
         return result;
     }
 
+    public async Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken)
+    {
+        var response = await KohaHttp.CallAsync(() => api.ListPatronsByCardAsync(cardNumber.Trim(), "exact", cancellationToken), cancellationToken).ConfigureAwait(false);
+        var patron = KohaHttp.Body(response, "find patron by card").FirstOrDefault();
+        return patron is null ? null : new PatronIdentity(patron.PatronId.ToString(CultureInfo.InvariantCulture), FirstName(patron));
+    }
+
     public async Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken)
     {
         var id = PatronKey(patronId);

@@ -48,6 +48,7 @@ public static class KohaRegistration
         kohaClient.AddHttpMessageHandler<KohaAuthHandler>();
 
         builder.AddSruSearch();
+        CatalogueReachabilityCheck.Register(services, "koha", "the Koha REST API", (sp, ct) => KohaProbe.ProbeAsync(sp.GetRequiredService<IKohaApi>(), ct));
         services.RemoveAll<ICatalogue>();
         services.AddSingleton<ICatalogue>(sp => new KohaCatalogue(
             sp.GetRequiredService<IKohaApi>(),

@@ -59,6 +59,18 @@ internal sealed class Sip2Catalogue(
         return AuthResult.Ok(patronId, FirstName(patron.PersonalName));
     }
 
+    /// <summary>A 63 without a PIN: the server says whether the patron is valid (BL), or at least names them.</summary>
+    public async Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken)
+    {
+        var patron = await client.PatronAsync(cardNumber.Trim(), null, cancellationToken).ConfigureAwait(false);
+        if (patron.ValidPatron == false || (patron.ValidPatron is null && string.IsNullOrWhiteSpace(patron.PersonalName)))
+        {
+            return null;
+        }
+
+        return new PatronIdentity(patron.PatronId.Length > 0 ? patron.PatronId : cardNumber.Trim(), FirstName(patron.PersonalName));
+    }
+
     public async Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken)
     {
         var (patron, charged) = await client.PatronListAsync(patronId, Sip2Requests.ChargedItems, cancellationToken).ConfigureAwait(false);

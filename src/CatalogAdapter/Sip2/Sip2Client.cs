@@ -17,6 +17,9 @@ internal sealed class Sip2Client(Sip2ConnectionPool pool, IOptions<Sip2Options> 
     public async Task<Sip2AcsStatus> StatusAsync(CancellationToken cancellationToken) =>
         _status ??= Sip2AcsStatus.From(await pool.ExchangeAsync(Sip2Requests.Status(), "98", cancellationToken).ConfigureAwait(false));
 
+    /// <summary>99/98 on a pooled connection, not remembered: whether the server answers now (the health check's probe).</summary>
+    public Task PingAsync(CancellationToken cancellationToken) => pool.ExchangeAsync(Sip2Requests.Status(), "98", cancellationToken);
+
     /// <summary>63/64 without lists: checks the patron and, when a PIN is given, the PIN.</summary>
     public async Task<Sip2PatronInformation> PatronAsync(string patron, string? pin, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ public static class Sip2Registration
         services.TryAddSingleton<Sip2ItemResolver>();
         services.TryAddSingleton<Sip2Catalogue>();
         services.TryAddSingleton<ICatalogue>(sp => sp.GetRequiredService<Sip2Catalogue>());
+        CatalogueReachabilityCheck.Register(services, "sip2", "the SIP2 server", (sp, ct) => sp.GetRequiredService<Sip2Client>().PingAsync(ct));
         return builder;
     }
 }

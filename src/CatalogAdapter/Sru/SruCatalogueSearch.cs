@@ -53,6 +53,31 @@ public sealed class SruCatalogueSearch(HttpClient http, IOptions<SruOptions> opt
             .FirstOrDefault(r => string.Equals(r.RecordId, recordId.Trim(), StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Asks the server for its explain record (SRU's cheapest request) and throws <see cref="CatalogueException"/>
+    /// unless it answers with success: the health check's probe.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var url = new Uri(o.BaseUrl + (o.BaseUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") +
+            (o.Version == "2.0" ? "operation=explain" : "version=1.2&operation=explain"));
+        try
+        {
+            using var answer = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!answer.IsSuccessStatusCode)
+            {
+                throw new CatalogueException(
+                    answer.StatusCode >= HttpStatusCode.InternalServerError ? CatalogueErrorKind.Unavailable : CatalogueErrorKind.Protocol,
+                    $"SRU server answered {(int)answer.StatusCode}.");
+            }
+        }
+        catch (Exception e) when (Map(e, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
     /// <summary>The searchRetrieve URL for a CQL query (SRU 1.2 sends <c>version</c>; 2.0 sends <c>queryType</c>).</summary>
     public static Uri BuildUrl(SruOptions options, string cql, int startRecord, int maximumRecords)
     {

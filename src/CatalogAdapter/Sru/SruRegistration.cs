@@ -31,6 +31,7 @@ public static class SruRegistration
                 ResilienceTimeouts.Apply(o, sp.GetRequiredService<IOptions<SruOptions>>().Value.TimeoutMs));
         services.RemoveAll<ICatalogueSearch>();
         services.AddTransient<ICatalogueSearch>(sp => sp.GetRequiredService<SruCatalogueSearch>());
+        CatalogueReachabilityCheck.Register(services, "sru", "the SRU server", (sp, ct) => sp.GetRequiredService<SruCatalogueSearch>().ProbeAsync(ct));
         return builder;
     }
 }

@@ -20,6 +20,11 @@ public enum RecipientEffect
     OptedOutOfMarketing,
     /// <summary>The whole channel account is blocked or its credentials are invalid: alert a human.</summary>
     ChannelAlert,
+    /// <summary>
+    /// The patron opted out of the whole channel (an SMS STOP: the carrier or Twilio blocks every message until they
+    /// text START). Nothing can reach them on this channel until they opt back in there.
+    /// </summary>
+    OptedOutOfChannel,
 }
 
 public sealed record SendOutcome(

@@ -49,4 +49,10 @@ public sealed record Activity
     /// HTTP response (see <see cref="Abstractions.IPassiveReplyBroker"/>): the outbox holds that reply until then.
     /// </summary>
     public DateTimeOffset? AwaitingReplyUntil { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the span that stored this activity in the inbox (set by the host when tracing is
+    /// on), so its turn continues the webhook's trace even in another process or after a restart. Random ids only.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

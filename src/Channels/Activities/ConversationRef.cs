@@ -2,7 +2,8 @@ namespace LibraryBot.Channels.Activities;
 
 /// <summary>
 /// Where a conversation lives: the channel, the library's account on it (WhatsApp phone number id,
-/// WeChat original id) and the patron's id on that channel (WhatsApp number or business-scoped id, WeChat OpenID).
+/// WeChat original id, SMS sending number or Messaging Service SID) and the patron's id on that channel (WhatsApp
+/// number or business-scoped id, WeChat OpenID, SMS number in E.164).
 /// </summary>
 public sealed record ConversationRef(ChannelId Channel, string AccountId, string UserId)
 {
@@ -13,6 +14,7 @@ public sealed record ConversationRef(ChannelId Channel, string AccountId, string
     {
         ChannelId.WhatsApp => "wa",
         ChannelId.WeChat => "wx",
+        ChannelId.Sms => "sms",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown channel."),
     };
 }

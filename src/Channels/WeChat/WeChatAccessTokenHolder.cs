@@ -19,6 +19,10 @@ internal sealed class WeChatAccessTokenHolder(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile CachedToken? cached;
+    private volatile TokenFailure? lastFailure;
+
+    /// <summary>How fresh the token is, for the health check: when the cached one is due for refresh and the last failure since.</summary>
+    public WeChatTokenState State => new(cached?.RefreshAt, lastFailure?.ErrCode, lastFailure?.At);
 
     public static bool IsTokenError(int errCode) => errCode is 40001 or 40014 or 42001;
 
@@ -66,16 +70,28 @@ internal sealed class WeChatAccessTokenHolder(
                 ["secret"] = o.AppSecret,
                 ["force_refresh"] = false,
             };
-            var response = await apis.Create().GetStableTokenAsync(WeChatJson.Content(request), cancellationToken);
+            WeChatTokenResponse response;
+            try
+            {
+                response = await apis.Create().GetStableTokenAsync(WeChatJson.Content(request), cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastFailure = new TokenFailure(null, time.GetUtcNow());
+                throw;
+            }
+
             if (response.ErrCode != 0 || string.IsNullOrEmpty(response.AccessToken))
             {
                 WeChatLog.TokenFailed(logger, response.ErrCode);
+                lastFailure = new TokenFailure(response.ErrCode, time.GetUtcNow());
                 throw new WeChatApiException(response.ErrCode, response.ErrMsg);
             }
 
             var lifetime = TimeSpan.FromSeconds(response.ExpiresIn);
             var keepFor = lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2;
             cached = new CachedToken(response.AccessToken, time.GetUtcNow() + keepFor);
+            lastFailure = null;
             WeChatLog.TokenRefreshed(logger, response.ExpiresIn);
             return response.AccessToken;
         }
@@ -88,4 +104,6 @@ internal sealed class WeChatAccessTokenHolder(
     public void Dispose() => gate.Dispose();
 
     private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
+
+    private sealed record TokenFailure(int? ErrCode, DateTimeOffset At);
 }

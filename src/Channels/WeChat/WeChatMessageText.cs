@@ -11,8 +11,8 @@ internal static class WeChatMessageText
 {
     public static string Text(OutboundMessage message) => message switch
     {
-        ChoiceQuestion q => Numbered(q.Header, q.Text, q.Choices, q.Footer),
-        RecordCard card => Numbered(null, card.ToPlainText(), card.Actions, null),
+        ChoiceQuestion q => NumberedText.Question(q.Header, q.Text, q.Choices, q.Footer),
+        RecordCard card => NumberedText.Question(null, card.ToPlainText(), card.Actions, null),
         _ => message.ToPlainText(),
     };
 
@@ -36,37 +36,7 @@ internal static class WeChatMessageText
         }
 
         details.Append(card.Availability);
-        AppendChoices(details, card.Actions);
+        NumberedText.AppendChoices(details, card.Actions);
         return new WeChatArticle(card.Title, details.ToString(), card.Url, card.ImageUrl);
-    }
-
-    private static string Numbered(string? header, string text, IReadOnlyList<Choice> choices, string? footer)
-    {
-        var sb = new StringBuilder();
-        if (!string.IsNullOrEmpty(header))
-        {
-            sb.Append(header).Append('\n');
-        }
-
-        sb.Append(text);
-        AppendChoices(sb, choices);
-        if (!string.IsNullOrEmpty(footer))
-        {
-            sb.Append('\n').Append(footer);
-        }
-
-        return sb.ToString();
-    }
-
-    private static void AppendChoices(StringBuilder sb, IReadOnlyList<Choice> choices)
-    {
-        for (var i = 0; i < choices.Count; i++)
-        {
-            sb.Append('\n').Append(i + 1).Append(". ").Append(choices[i].Title);
-            if (!string.IsNullOrEmpty(choices[i].Description))
-            {
-                sb.Append(" – ").Append(choices[i].Description);
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Telemetry;
 using LibraryBot.Channels.WeChat.Sandbox;
 using LibraryBot.Shared;
 using Microsoft.AspNetCore.Builder;
@@ -30,9 +31,11 @@ public static class WeChatRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new WeChatKeyRing(sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
         services.TryAddSingleton<WeChatActivityMapper>();
+        ChannelMetrics.Register(services);
         services.TryAddScoped<WeChatWebhookHandler>();
         services.TryAddSingleton<WeChatApiFactory>();
         services.TryAddSingleton<WeChatAccessTokenHolder>();
+        services.AddHealthChecks().AddCheck<WeChatTokenHealthCheck>(WeChatTokenHealthCheck.Name, tags: [HealthTags.Readiness]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeChatSender>());
         services.AddHostedService<WeChatMenuPublisher>();
         services.AddHttpClient(WeChatApiFactory.ClientName)

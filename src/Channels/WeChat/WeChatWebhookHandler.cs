@@ -2,7 +2,9 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Activities;
 using LibraryBot.Channels.Outbound;
+using LibraryBot.Channels.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ internal sealed class WeChatWebhookHandler(
     IInboundSink sink,
     IPassiveReplyBroker broker,
     TimeProvider time,
+    ChannelMetrics metrics,
     ILogger<WeChatWebhookHandler> logger)
 {
     private static readonly TimeSpan BrokerGrace = TimeSpan.FromMilliseconds(250);
@@ -33,6 +36,7 @@ internal sealed class WeChatWebhookHandler(
         if (!WeChatSignature.Matches(q["signature"], Options.Token, q["timestamp"].ToString(), q["nonce"].ToString()))
         {
             WeChatLog.BadSignature(logger, "URL verification signature");
+            metrics.Refused(ChannelId.WeChat, WebhookRefusal.VerificationFailed, null);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -41,14 +45,16 @@ internal sealed class WeChatWebhookHandler(
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var span = ChannelMetrics.StartWebhookSpan(ChannelId.WeChat);
         var started = time.GetTimestamp();
         var q = request.Query;
         var timestamp = q["timestamp"].ToString();
         var nonce = q["nonce"].ToString();
-        var body = await WeChatRequestBody.ReadAsync(request, Options.MaxBodyBytes, cancellationToken);
+        var body = await RequestBodyReader.ReadAsync(request, Options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             WeChatLog.BadRequest(logger, "body larger than Channels:WeChat:MaxBodyBytes");
+            metrics.Refused(ChannelId.WeChat, WebhookRefusal.PayloadTooLarge, span);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -63,6 +69,7 @@ internal sealed class WeChatWebhookHandler(
                     if (!WeChatSignature.Matches(q["signature"], Options.Token, timestamp, nonce))
                     {
                         WeChatLog.BadSignature(logger, "signature");
+                        metrics.Refused(ChannelId.WeChat, WebhookRefusal.InvalidSignature, span);
                         return Results.Unauthorized();
                     }
 
@@ -73,6 +80,7 @@ internal sealed class WeChatWebhookHandler(
                     if (encrypt is null || !WeChatSignature.Matches(q["msg_signature"], Options.Token, timestamp, nonce, encrypt))
                     {
                         WeChatLog.BadSignature(logger, "msg_signature");
+                        metrics.Refused(ChannelId.WeChat, WebhookRefusal.InvalidSignature, span);
                         return Results.Unauthorized();
                     }
 
@@ -80,6 +88,7 @@ internal sealed class WeChatWebhookHandler(
                     if (cipher is null)
                     {
                         WeChatLog.DecryptFailed(logger);
+                        metrics.Refused(ChannelId.WeChat, WebhookRefusal.DecryptFailed, span);
                         return Results.BadRequest();
                     }
 
@@ -87,24 +96,27 @@ internal sealed class WeChatWebhookHandler(
                     break;
                 default:
                     WeChatLog.BadRequest(logger, "unknown encrypt_type");
+                    metrics.Refused(ChannelId.WeChat, WebhookRefusal.UnsupportedEncryption, span);
                     return Results.BadRequest();
             }
         }
         catch (XmlException)
         {
             WeChatLog.BadRequest(logger, "malformed or unsafe XML");
+            metrics.Refused(ChannelId.WeChat, WebhookRefusal.Malformed, span);
             return Results.BadRequest();
         }
 
-        return await AcceptAsync(message, cipher, nonce, started, cancellationToken);
+        return await AcceptAsync(message, cipher, nonce, started, span, cancellationToken);
     }
 
-    private async Task<IResult> AcceptAsync(XElement message, WeChatCipher? cipher, string nonce, long started, CancellationToken cancellationToken)
+    private async Task<IResult> AcceptAsync(XElement message, WeChatCipher? cipher, string nonce, long started, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
         var inbound = mapper.Map(message);
         if (inbound is null)
         {
             WeChatLog.Unmappable(logger);
+            metrics.Accepted(ChannelId.WeChat, null, span);
             return Success();
         }
 
@@ -114,6 +126,7 @@ internal sealed class WeChatWebhookHandler(
         var acceptance = await sink.AcceptAsync([activity], cancellationToken);
         var conversationHash = WeChatLog.Hash(activity.Conversation.Key);
         WeChatLog.Stored(logger, activity.Type.ToString(), conversationHash, acceptance.Duplicates > 0);
+        metrics.Accepted(ChannelId.WeChat, acceptance, span);
         if (!passive)
         {
             return Success();

@@ -1,4 +1,5 @@
 using LibraryBot.Channels.Abstractions;
+using LibraryBot.Channels.Telemetry;
 using LibraryBot.Channels.WhatsApp.Sandbox;
 using LibraryBot.Channels.WhatsApp.Sending;
 using LibraryBot.Channels.WhatsApp.Webhooks;
@@ -33,6 +34,7 @@ public static class WhatsAppRegistration
         services.AddValidatedOptions<WhatsAppOptions, WhatsAppOptionsValidator>(WhatsAppOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WhatsAppSettings>();
+        ChannelMetrics.Register(services);
         services.TryAddSingleton(sp => new WhatsAppRateLimiter(sp.GetRequiredService<WhatsAppSettings>().MessagesPerSecond, sp.GetRequiredService<TimeProvider>()));
         services.AddRefitGeneratedClient<IWhatsAppGraphApi>(WhatsAppJsonContext.Default, _ => new RefitSettings(), GraphApiHttpClientName)
             .ConfigureHttpClient((sp, http) =>
@@ -69,6 +71,7 @@ public static class WhatsAppRegistration
         var sandbox = endpoints.MapGroup(WhatsAppSandboxDefaults.ApiPath).ExcludeFromDescription();
         sandbox.MapPost("/{version}/{phoneNumberId}/messages", WhatsAppSandboxEndpoints.MessagesAsync);
         sandbox.MapPost("/simulate", WhatsAppSandboxEndpoints.SimulateAsync);
+        sandbox.MapPost("/not-on-whatsapp", WhatsAppSandboxEndpoints.NotOnWhatsApp);
         sandbox.MapGet("/messages", (string? to, long? after, WhatsAppSandboxStore store) => WhatsAppSandboxEndpoints.Sent(to, after, store));
         return endpoints;
     }

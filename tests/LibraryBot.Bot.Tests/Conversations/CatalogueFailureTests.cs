@@ -56,6 +56,8 @@ public sealed class CatalogueFailureTests : IAsyncLifetime
 
         public Task<AuthResult> AuthenticateAsync(string cardNumberOrUserId, string pin, CancellationToken cancellationToken) => throw Down();
 
+        public Task<PatronIdentity?> FindPatronByCardAsync(string cardNumber, CancellationToken cancellationToken) => throw Down();
+
         public Task<PatronAccount> GetAccountAsync(string patronId, CancellationToken cancellationToken) => throw Down();
 
         public Task<RenewalOutcome> RenewAsync(string patronId, string loanId, CancellationToken cancellationToken) => throw Down();

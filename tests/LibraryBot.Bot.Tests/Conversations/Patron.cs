@@ -15,6 +15,9 @@ public abstract class Patron(BotProcess bot, string id)
 
     protected BotProcess Bot { get; } = bot;
 
+    /// <summary>What the library sent on its own (a notice) in the turn of <paramref name="dedupeKey"/>, once it ran.</summary>
+    public abstract Task<Turn> TurnAsync(string dedupeKey);
+
     /// <summary>
     /// Waits until the server has run the turn of <paramref name="dedupeKey"/> and dispatched all its replies, then
     /// reads from the fake API exactly the replies it sent (after any <paramref name="passive"/> HTTP reply).

@@ -22,6 +22,9 @@ public sealed class WeChatPatron(BotProcess bot, string openId) : Patron(bot, op
     public Task<Turn> ShareLocationAsync(double latitude, double longitude) =>
         SimulateAsync(new JsonObject { ["openId"] = Id, ["latitude"] = latitude, ["longitude"] = longitude });
 
+    public override Task<Turn> TurnAsync(string dedupeKey) =>
+        CollectAsync(dedupeKey, "/sandbox/wechat/messages", Render, item => item["sequence"]!.GetValue<long>(), []);
+
     private async Task<Turn> SimulateAsync(JsonObject simulation)
     {
         simulation["mode"] = "safe";

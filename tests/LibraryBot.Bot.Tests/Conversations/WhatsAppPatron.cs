@@ -30,6 +30,9 @@ public sealed class WhatsAppPatron(BotProcess bot, string phone) : Patron(bot, p
             ["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude },
         });
 
+    public override Task<Turn> TurnAsync(string dedupeKey) =>
+        CollectAsync(dedupeKey, "/sandbox/whatsapp/messages", Render, item => item["seq"]!.GetValue<long>(), []);
+
     /// <summary>The id of the choice titled <paramref name="title"/> in the last interactive message of a turn.</summary>
     public static string ChoiceId(Turn turn, string title)
     {
@@ -67,7 +70,7 @@ public sealed class WhatsAppPatron(BotProcess bot, string phone) : Patron(bot, p
         }.ToJsonString();
         using var response = await WhatsAppWebhook.PostAsync(Bot.Http, body);
         Assert.True(response.IsSuccessStatusCode, $"Webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await CollectAsync(wamid, "/sandbox/whatsapp/messages", Render, item => item["seq"]!.GetValue<long>(), []);
+        return await TurnAsync(wamid);
     }
 
     /// <summary>A Graph API message body as the patron would read it: text, or interactive body with its buttons or rows.</summary>

@@ -12,7 +12,7 @@ namespace LibraryBot.Bot.Tests.Handoff;
 /// The real server with the handoff configured: an admin from settings (shown to patrons as <see cref="AdminDisplayName"/>),
 /// staff in all week, the library in <see cref="TimeZone"/>; helpers to sign in and to escalate patrons.
 /// </summary>
-public sealed class StaffServer : IAsyncLifetime
+public class StaffServer : IAsyncLifetime
 {
     public const string AdminUser = "admin";
     public const string AdminDisplayName = "Rosa Admin";
@@ -24,17 +24,29 @@ public sealed class StaffServer : IAsyncLifetime
 
     public BotProcess Bot { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Bot = await BotProcess.StartAsync(new Dictionary<string, string>
+    public async ValueTask InitializeAsync()
     {
-        ["Handoff__Admin__Username"] = AdminUser,
-        ["Handoff__Admin__DisplayName"] = AdminDisplayName,
-        ["Handoff__Admin__Password"] = AdminPassword,
-        ["Handoff__StaffedHours__Weekly"] = "Mon-Sun 00:00-24:00",
-        ["Handoff__StaffedHours__TimeZone"] = TimeZone,
-        // Notice runs only when a test asks for one, at any hour.
-        ["Notices__Enabled"] = "false",
-        ["Notices__QuietHours"] = "",
-    });
+        var settings = new Dictionary<string, string>
+        {
+            ["Handoff__Admin__Username"] = AdminUser,
+            ["Handoff__Admin__DisplayName"] = AdminDisplayName,
+            ["Handoff__Admin__Password"] = AdminPassword,
+            ["Handoff__StaffedHours__Weekly"] = "Mon-Sun 00:00-24:00",
+            ["Handoff__StaffedHours__TimeZone"] = TimeZone,
+            // Notice runs only when a test asks for one, at any hour.
+            ["Notices__Enabled"] = "false",
+            ["Notices__QuietHours"] = "",
+        };
+        foreach (var (key, value) in MoreSettings)
+        {
+            settings[key] = value;
+        }
+
+        Bot = await BotProcess.StartAsync(settings);
+    }
+
+    /// <summary>Settings a server for some tests adds to these (environment variable names).</summary>
+    protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
 
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
 

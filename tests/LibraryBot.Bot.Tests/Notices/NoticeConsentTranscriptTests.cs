@@ -25,10 +25,11 @@ public sealed class NoticeConsentTranscriptTests(StaffServer server) : IClassFix
         (await patron.TapAsync(WhatsAppPatron.ChoiceId(linked, "Yes")))
             .Contains("Done: Alder Bay Public Library will send you notices here on WhatsApp");
         var granted = Assert.Single(await ConsentAsync(phone))!;
-        Assert.Equal(("notices", "Grant", "Chat", "patron", "Notices.Ask@1", "en"),
+        Assert.Equal(("notices", "Grant", "Chat", "patron", "Notices.AskSms@1", "en"),
             ((string?)granted["purpose"], (string?)granted["action"], (string?)granted["source"], (string?)granted["actor"], (string?)granted["wordingVersion"], (string?)granted["language"]));
         Assert.StartsWith(Question, (string?)granted["wording"], StringComparison.Ordinal);
         Assert.Contains("\"notices off\"", (string?)granted["wording"], StringComparison.Ordinal);
+        Assert.Contains("they may come by text message to the same number", (string?)granted["wording"], StringComparison.Ordinal);
 
         (await patron.SayAsync("turn off notices please")).Contains("no more notices here on WhatsApp");
         Assert.Equal(["Grant", "Withdraw"], (await ConsentAsync(phone)).Select(e => (string?)e!["action"]));
@@ -67,7 +68,7 @@ public sealed class NoticeConsentTranscriptTests(StaffServer server) : IClassFix
         var patron = new WhatsAppPatron(server.Bot, phone);
         (await patron.SayAsync(message)).Contains(confirmed).Contains(linkHint);
         var granted = Assert.Single(await ConsentAsync(phone))!;
-        Assert.Equal(("Grant", "Notices.On@1"), ((string?)granted["action"], (string?)granted["wordingVersion"]));
+        Assert.Equal(("Grant", "Notices.OnSms@1"), ((string?)granted["action"], (string?)granted["wordingVersion"]));
         Assert.Contains(confirmed, (string?)granted["wording"], StringComparison.Ordinal);
     }
 

@@ -56,6 +56,31 @@ public sealed class SimulatorChatTests(StaffServer server) : IClassFixture<Staff
     }
 
     [Fact]
+    public async Task SmsTab_TextsTheBotThroughTheFakeTwilio_AndShowsPlainTextRepliesWithNumberedChoices()
+    {
+        using var browser = SimulatorBrowser.Open(server.Bot);
+        await browser.RunAsync(nameof(SmsTab_TextsTheBotThroughTheFakeTwilio_AndShowsPlainTextRepliesWithNumberedChoices), () =>
+        {
+            browser.Tab("sms");
+            browser.Patron("+15550003105");
+            Assert.False(browser.Driver.FindElement(By.Id("send-location")).Displayed, "SMS cannot share a location.");
+            Assert.False(browser.Driver.FindElement(By.Id("patron-name")).Displayed, "SMS has no profile name.");
+            browser.Say("hello");
+            browser.BotRow(t => t.Contains("library's assistant", StringComparison.Ordinal));
+            browser.Say("menu");
+            var menu = browser.BotRow(t => t.Contains("1. ", StringComparison.Ordinal));
+            Assert.Empty(menu.FindElements(By.CssSelector("button")));
+            Assert.Contains("2. ", menu.Text, StringComparison.Ordinal);
+
+            // Twilio answers STOP itself (and then blocks the bot's replies): its answer shows, marked as Twilio's.
+            browser.Say("STOP");
+            var twilio = browser.BotRow(t => t.Contains("successfully been unsubscribed", StringComparison.Ordinal));
+            Assert.Contains("sent by Twilio itself", twilio.Text, StringComparison.Ordinal);
+            browser.Shot("sms-tab");
+        });
+    }
+
+    [Fact]
     public async Task ModeSelector_ShowsOnlyOnTheWeChatTab()
     {
         using var browser = SimulatorBrowser.Open(server.Bot);

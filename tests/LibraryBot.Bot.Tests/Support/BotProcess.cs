@@ -20,11 +20,13 @@ public sealed class BotProcess : IAsyncDisposable
 
     private readonly Dictionary<string, string> _environment;
     private readonly string[] _arguments;
+    private readonly string _readyPath;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private BotProcess(string directory, IDictionary<string, string>? settings, IReadOnlyList<string>? arguments)
+    private BotProcess(string directory, IDictionary<string, string>? settings, IReadOnlyList<string>? arguments, string readyPath)
     {
+        _readyPath = readyPath;
         Directory = directory;
         Port = FreePort();
         DatabasePath = Path.Combine(directory, "bot.db");
@@ -74,11 +76,13 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null, IReadOnlyList<string>? arguments = null)
+    /// <param name="readyPath">What the start waits to answer 200: <c>/readyz</c>, or <c>/healthz</c> for a server that is meant not to be ready.</param>
+    public static async Task<BotProcess> StartAsync(IDictionary<string, string>? settings = null, string? directory = null, IReadOnlyList<string>? arguments = null,
+        string readyPath = "/readyz")
     {
         directory ??= Path.Combine(Path.GetTempPath(), "librarybot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var bot = new BotProcess(directory, settings, arguments);
+        var bot = new BotProcess(directory, settings, arguments, readyPath);
         await bot.StartAsync();
         return bot;
     }
@@ -119,7 +123,7 @@ public sealed class BotProcess : IAsyncDisposable
 
             try
             {
-                using var ready = await Http.GetAsync("/readyz");
+                using var ready = await Http.GetAsync(_readyPath);
                 if (ready.IsSuccessStatusCode)
                 {
                     return;
@@ -202,7 +206,8 @@ public sealed class BotProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the server was not found.", dll);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (for a second listener, or a library system that is down).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -39,6 +39,40 @@ public static class WhatsAppWebhook
             }),
         }.ToJsonString();
 
+    /// <summary>A "failed" delivery receipt for a message the business sent, with Meta's error code.</summary>
+    public static string FailedStatusBody(string recipient, string messageId, int code, string title) =>
+        new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "WABA-1",
+                ["changes"] = new JsonArray(new JsonObject
+                {
+                    ["field"] = "messages",
+                    ["value"] = new JsonObject
+                    {
+                        ["messaging_product"] = "whatsapp",
+                        ["metadata"] = new JsonObject { ["display_phone_number"] = "15550000000", ["phone_number_id"] = WhatsAppSandboxDefaults.PhoneNumberId },
+                        ["statuses"] = new JsonArray(new JsonObject
+                        {
+                            ["id"] = messageId,
+                            ["status"] = "failed",
+                            ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                            ["recipient_id"] = recipient,
+                            ["errors"] = new JsonArray(new JsonObject
+                            {
+                                ["code"] = code,
+                                ["title"] = title,
+                                ["message"] = title,
+                                ["error_data"] = new JsonObject { ["details"] = title },
+                            }),
+                        }),
+                    },
+                }),
+            }),
+        }.ToJsonString();
+
     public static string Sign(string body, string secret = WhatsAppSandboxDefaults.AppSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 

@@ -1,5 +1,6 @@
 using LibraryBot.CatalogAdapter;
 using LibraryBot.CatalogAdapter.Embedded;
+using LibraryBot.CatalogAdapter.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class CatalogueRegistrationTests : IDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         var catalogue = host.Services.GetRequiredService<ICatalogue>();
 
-        Assert.IsType<EmbeddedCatalogue>(catalogue);
+        Assert.IsType<EmbeddedCatalogue>(Assert.IsType<MeteredCatalogue>(catalogue).Inner);
         Assert.Same(catalogue, host.Services.GetRequiredService<ICatalogueSearch>());
         Assert.True(File.Exists(Path.Combine(root, "data", "demo-library.db")));
         await host.StopAsync(TestContext.Current.CancellationToken);

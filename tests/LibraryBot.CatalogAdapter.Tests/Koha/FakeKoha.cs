@@ -36,6 +36,8 @@ internal sealed class FakeKoha
             return (request.Method.Method, Segments(route)) switch
             {
                 ("POST", ["auth", "password", "validation"]) => Validate(JsonNode.Parse(body ?? "{}")!.AsObject()),
+                ("GET", ["patrons"]) when query["_match"] == "exact" =>
+                    Page(_patrons.Where(p => string.Equals((string?)p!["cardnumber"], query["cardnumber"], StringComparison.OrdinalIgnoreCase)), query),
                 ("GET", ["patrons", var id]) => Found(ById(_patrons, "patron_id", id), "Patron"),
                 ("GET", ["checkouts"]) => Page(_checkouts.Where(c => Matches(c, "patron_id", query["patron_id"])), query),
                 ("GET", ["checkouts", var id]) => Found(ById(_checkouts, "checkout_id", id), "Checkout"),

@@ -1,4 +1,5 @@
 using LibraryBot.CatalogAdapter.Sru;
+using LibraryBot.CatalogAdapter.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,7 @@ public sealed class KohaRegistrationTests
         builder.AddCatalogue();
         using var services = builder.Services.BuildServiceProvider();
 
-        Assert.Equal("KohaCatalogue", services.GetRequiredService<ICatalogue>().GetType().Name);
-        Assert.IsType<SruCatalogueSearch>(services.GetRequiredService<ICatalogueSearch>());
+        Assert.Equal("KohaCatalogue", Assert.IsType<MeteredCatalogue>(services.GetRequiredService<ICatalogue>()).Inner.GetType().Name);
+        Assert.IsType<SruCatalogueSearch>(Assert.IsType<MeteredCatalogueSearch>(services.GetRequiredService<ICatalogueSearch>()).Inner);
     }
 }

@@ -30,6 +30,9 @@ internal sealed class FakeTencentApi : HttpMessageHandler, IHttpClientFactory
     /// <summary>When set, answers to calls with a stale token are held until this many have arrived (they then overlap).</summary>
     public int HoldStaleAnswersUntil { get; set; }
 
+    /// <summary>When set, stable_token refuses with this errcode (e.g. 40125, a wrong AppSecret).</summary>
+    public int? TokenError { get; set; }
+
     public HttpClient CreateClient(string name) => new(this, disposeHandler: false) { BaseAddress = new Uri("https://api.weixin.qq.com/") };
 
     public (WeChatSender Sender, WeChatAccessTokenHolder Tokens) CreateSender(WeChatOptions? options = null)
@@ -51,6 +54,11 @@ internal sealed class FakeTencentApi : HttpMessageHandler, IHttpClientFactory
         await Task.Delay(20, cancellationToken);
         if (path == "/cgi-bin/stable_token")
         {
+            if (TokenError is { } errCode)
+            {
+                return Json(request, HttpStatusCode.OK, new JsonObject { ["errcode"] = errCode, ["errmsg"] = "invalid appsecret" }.ToJsonString());
+            }
+
             var number = Interlocked.Increment(ref issued);
             lock (this)
             {

@@ -88,6 +88,19 @@ public sealed class WhatsAppCrossCheckTests
         var template = new WhatsAppTemplate { Name = "librarybot_hold_ready", Language = "vi", Parameters = ["name", "title"] };
         yield return WhatsAppMessageRenderer.RenderTemplate(
             new TemplateNotification(NotificationKind.HoldReady, new Dictionary<string, string> { ["name"] = "Minh", ["title"] = "Truyện Kiều" }, "ready"), template, To);
+
+        // A notice digest with its Renew quick reply: as interactive buttons inside the window, as the template's button outside it.
+        var digest = new TemplateNotification(
+            NotificationKind.NoticeDigest,
+            new Dictionary<string, string> { ["name"] = "Ana", ["summary"] = "Don Quijote de la Mancha vence el 1 de diciembre; Pepita Jiménez está lista para recoger" },
+            "Hola Ana, un mensaje de la biblioteca:\n\n📅 *Don Quijote de la Mancha* vence el 1 de diciembre.",
+            [new Choice("notice-renew", "Renovar")]);
+        foreach (var body in WhatsAppMessageRenderer.RenderFreeForm(digest, To, "es"))
+        {
+            yield return body;
+        }
+
+        yield return WhatsAppMessageRenderer.RenderTemplate(digest, WhatsAppSuggestedTemplates.All[NotificationKind.NoticeDigest]["es"], To);
     }
 
     private static IEnumerable<JsonObject> BadSamples()

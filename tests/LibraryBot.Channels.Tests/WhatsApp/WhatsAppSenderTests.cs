@@ -81,6 +81,46 @@ public sealed class WhatsAppSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_WhenNoticeDigestOutsideWindow_SendsTheDigestTemplateWithItsRenewQuickReply()
+    {
+        using var digestHarness = new SenderHarness(new Dictionary<string, string?>
+        {
+            ["Channels:WhatsApp:Templates:NoticeDigest:es:Name"] = "librarybot_notices",
+            ["Channels:WhatsApp:Templates:NoticeDigest:es:Language"] = "es",
+            ["Channels:WhatsApp:Templates:NoticeDigest:es:Parameters:0"] = "name",
+            ["Channels:WhatsApp:Templates:NoticeDigest:es:Parameters:1"] = "summary",
+            ["Channels:WhatsApp:Templates:NoticeDigest:es:QuickReplyButtons"] = "1",
+        });
+        digestHarness.Graph.Success();
+        var digest = new TemplateNotification(NotificationKind.NoticeDigest,
+            new Dictionary<string, string> { ["name"] = "Ana", ["summary"] = "Don Quijote vence el 1 de diciembre" }, "Hola Ana…", [new Choice("notice-renew", "Renovar")]);
+
+        var outcome = await digestHarness.Sender.SendAsync(digestHarness.Envelope(digest, TimeSpan.FromHours(25), "es"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SendOutcomeKind.Sent, outcome.Kind);
+        var template = Assert.Single(digestHarness.Graph.Requests).Body["template"]!;
+        Assert.Equal("librarybot_notices", (string?)template["name"]);
+        var components = template["components"]!.AsArray();
+        Assert.Equal(["Ana", "Don Quijote vence el 1 de diciembre"], components.Single(c => (string?)c!["type"] == "body")!["parameters"]!.AsArray().Select(p => (string?)p!["text"]));
+        var button = components.Single(c => (string?)c!["type"] == "button")!;
+        Assert.Equal(("quick_reply", "0", "notice-renew"), ((string?)button["sub_type"], (string?)button["index"], (string?)button["parameters"]![0]!["payload"]));
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenNoticeDigestInsideWindow_SendsTheTextWithARenewButton()
+    {
+        harness.Graph.Success();
+        var digest = new TemplateNotification(NotificationKind.NoticeDigest,
+            new Dictionary<string, string> { ["name"] = "Ana", ["summary"] = "s" }, "Hola Ana…", [new Choice("notice-renew", "Renovar")]);
+
+        await harness.Sender.SendAsync(harness.Envelope(digest, TimeSpan.FromHours(2), "es"), TestContext.Current.CancellationToken);
+
+        var body = Assert.Single(harness.Graph.Requests).Body;
+        Assert.Equal(("interactive", "Hola Ana…"), ((string?)body["type"], (string?)body["interactive"]!["body"]!["text"]));
+        Assert.Equal("notice-renew", (string?)body["interactive"]!["action"]!["buttons"]![0]!["reply"]!["id"]);
+    }
+
+    [Fact]
     public async Task SendAsync_WhenPatronNeverWroteAndPlainText_HoldsWithoutCallingMeta()
     {
         var outcome = await harness.Sender.SendAsync(harness.Envelope(new TextMessage("hi"), sinceLastInbound: null), TestContext.Current.CancellationToken);

@@ -167,6 +167,22 @@ public abstract partial class CatalogueContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindPatronByCardAsync_WhenCardIsKnown_ReturnsThePatronAuthenticationReturns()
+    {
+        var found = await Subject.FindPatronByCardAsync(Scenario.CardNumber, Ct);
+        var signedIn = await Subject.AuthenticateAsync(Scenario.CardNumber, Scenario.Pin, Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal((signedIn.PatronId, Scenario.FirstName), (found.PatronId, found.FirstName));
+    }
+
+    [Fact]
+    public async Task FindPatronByCardAsync_WhenCardIsUnknown_ReturnsNull()
+    {
+        Assert.Null(await Subject.FindPatronByCardAsync(Scenario.UnknownPatronId, Ct));
+    }
+
+    [Fact]
     public async Task GetBranchesAsync_WhenCalled_ReturnsBranchesWithHours()
     {
         var branches = await Subject.GetBranchesAsync(Ct);

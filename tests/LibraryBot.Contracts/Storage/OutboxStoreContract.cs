@@ -188,6 +188,35 @@ public abstract class OutboxStoreContract : StorageContract
         Assert.Empty(await Outbox.ListAsync(Patron("nobody").Key, Ct));
     }
 
+    [Fact]
+    public async Task CountPendingAsync_WhenSomeRepliesAreSentOrStopped_CountsTheRestAcrossConversations()
+    {
+        await CommitAsync("ana", null, ["one", "two"]);
+        await CommitAsync("ben", null, ["three"]);
+        Assert.Equal(3, await Outbox.CountPendingAsync(Ct));
+
+        var due = await ClaimDueAsync();
+        await Outbox.MarkSentAsync(due.Single(i => Text(i) == "one").Id, "wamid.out.1", Clock.GetUtcNow(), Ct);
+        await Outbox.ScheduleRetryAsync(due.Single(i => Text(i) == "three").Id, Clock.GetUtcNow().AddMinutes(1), "Rate limited.", "130429", Ct);
+        Assert.Equal(2, await Outbox.CountPendingAsync(Ct));
+
+        var two = Assert.Single(await ClaimDueAsync());
+        await Outbox.MarkStoppedAsync(two.Id, OutboxStatus.Failed, "Refused.", "131026", Clock.GetUtcNow(), Ct);
+        Assert.Equal(1, await Outbox.CountPendingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ClaimDueAsync_WhenTheTurnWasTraced_ReturnsItsInboundKeyAndTraceParent()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await Conversations.CommitTurnAsync(new TurnCommit(Patron("ana").Key, null, State(),
+            [new OutboundRecord(Patron("ana"), new TextMessage("one"), "en", "wamid.in.1", Clock.GetUtcNow(), TraceParent: traceParent)], null), Ct);
+
+        var item = Assert.Single(await ClaimDueAsync());
+
+        Assert.Equal(("wamid.in.1", traceParent), (item.InboundDedupeKey, item.TraceParent));
+    }
+
     private Task<string> CommitMessagesAsync(string user, params OutboundMessage[] messages) =>
         Conversations.CommitTurnAsync(new TurnCommit(Patron(user).Key, null, State(),
             messages.Select(m => new OutboundRecord(Patron(user), m, "en", null, Clock.GetUtcNow())).ToList(), null), Ct);

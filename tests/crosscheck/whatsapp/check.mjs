@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from "node:util";
 import { WhatsAppAPI } from "whatsapp-api-js";
 import {
   Text, Interactive, ActionButtons, Button, ActionList, ListSection, Row, Body, Header, Footer,
-  Template, Language, BodyComponent, BodyParameter,
+  Template, Language, BodyComponent, BodyParameter, PayloadComponent,
 } from "whatsapp-api-js/messages";
 
 const [mode, file] = process.argv.slice(2);
@@ -35,10 +35,14 @@ function rebuild(body) {
     case "template": {
       const t = body.template;
       const components = (t.components ?? []).map((c) => {
-        if (c.type !== "body") throw new Error(`component ${c.type} is not checked here`);
-        return new BodyComponent(...c.parameters.map((p) => new BodyParameter(p.text)));
+        if (c.type === "body") return new BodyComponent(...c.parameters.map((p) => new BodyParameter(p.text)));
+        if (c.type === "button" && c.sub_type === "quick_reply") return new PayloadComponent(c.parameters[0].payload);
+        throw new Error(`component ${c.type} ${c.sub_type ?? ""} is not checked here`);
       });
-      return [new Template(t.name, new Language(t.language.code), ...components), t];
+      const built = plain(new Template(t.name, new Language(t.language.code), ...components));
+      // whatsapp-api-js numbers button indexes 0, 1, 2; Meta's reference writes them as strings ("0"): both are accepted.
+      for (const c of built.components ?? []) if (c.type === "button") c.index = String(c.index);
+      return [built, t];
     }
     default:
       throw new Error(`type ${body.type} is not checked here`);

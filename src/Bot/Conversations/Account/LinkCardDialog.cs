@@ -82,7 +82,7 @@ public sealed class LinkCardDialog : WaterfallDialog
             LinkedCards.Link(context.State, new LinkedCard(result.PatronId!, result.FirstName ?? string.Empty, DisplayFormats.MaskCard(card)));
             ConversationsLog.CardLinked(logger, conversation);
             context.Say("Link.Linked", result.FirstName, DisplayFormats.MaskCard(card));
-            if (context.Activity.Channel == ChannelId.WhatsApp)
+            if (context.Activity.Channel is ChannelId.WhatsApp or ChannelId.Sms)
             {
                 context.Say("Link.DeletePin");
             }

@@ -140,6 +140,16 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         await container.UpsertItemAsync(document, new PartitionKey(conversationKey), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        // Only conversations with a pending head have any pending reply; their replies are counted here, in code.
+        var query = new QueryDefinition("SELECT VALUE c.outbox FROM c WHERE c.type = @type AND c.headReadyAtMs >= 0")
+            .WithParameter("@type", ConversationDocument.DocumentType);
+        var outboxes = await container.QueryListAsync<List<ReplyRecord>>(query, null, cancellationToken).ConfigureAwait(false);
+        return outboxes.Sum(replies => replies.Count(r => r.Status == OutboxStatus.Pending));
+    }
+
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ internal sealed class ReplyRecord
 
     public string? InboundDedupeKey { get; init; }
 
+    /// <summary>The producing turn's span (W3C traceparent), when tracing is on.</summary>
+    public string? TraceParent { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public OutboxStatus Status { get; set; }
@@ -49,6 +52,7 @@ internal sealed class ReplyRecord
         Message = record.Message,
         Locale = record.Locale,
         InboundDedupeKey = record.InboundDedupeKey,
+        TraceParent = record.TraceParent,
         CreatedAt = record.CreatedAt,
         NextAttemptAtMs = (record.NotBefore ?? record.CreatedAt).ToUnixTimeMilliseconds(),
     };
@@ -81,5 +85,5 @@ internal sealed class ReplyRecord
     }
 
     public OutboxItem ToItem(DateTimeOffset? lastInboundAt) =>
-        new(Id, To, Message, Locale, Status, Attempts, CreatedAt, lastInboundAt, ChannelMessageId, DeliveryState, ErrorCode, Reason);
+        new(Id, To, Message, Locale, Status, Attempts, CreatedAt, lastInboundAt, ChannelMessageId, DeliveryState, ErrorCode, Reason, InboundDedupeKey, TraceParent);
 }

@@ -9,7 +9,7 @@ namespace LibraryBot.Bot.Storage.Sqlite;
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
     private const string Columns =
-        "o.id, o.recipient, o.message, o.locale, o.status, o.attempts, o.created_at, c.last_inbound_at, o.channel_message_id, o.delivery_state, o.error_code, o.reason";
+        "o.id, o.recipient, o.message, o.locale, o.status, o.attempts, o.created_at, c.last_inbound_at, o.channel_message_id, o.delivery_state, o.error_code, o.reason, o.inbound_dedupe_key, o.trace_parent";
 
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string workerId, int maxItems, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<OutboxItem>>((connection, transaction) =>
@@ -84,6 +84,13 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             "INSERT INTO recipient_flags (conversation_key, effect, reason, set_at) VALUES ($k, $e, $r, $now) ON CONFLICT DO UPDATE SET reason = $r, set_at = $now",
             cancellationToken, ("$k", conversationKey), ("$e", effect.ToString()), ("$r", reason), ("$now", now.ToUnixMs()));
 
+    public Task<int> CountPendingAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var count = connection.Command("SELECT COUNT(*) FROM outbox WHERE status = 0");
+            return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<OutboxItem>> ListAsync(string conversationKey, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<OutboxItem>>(connection =>
         {
@@ -103,8 +110,8 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
         using var insert = connection.Command(
             """
-            INSERT INTO outbox (conversation_key, recipient, message, locale, inbound_dedupe_key, created_at, next_attempt_at, updated_at)
-            VALUES ($k, $to, $m, $l, $d, $created, $next, $now)
+            INSERT INTO outbox (conversation_key, recipient, message, locale, inbound_dedupe_key, created_at, next_attempt_at, updated_at, trace_parent)
+            VALUES ($k, $to, $m, $l, $d, $created, $next, $now, $trace)
             """, transaction).With("$k", conversationKey).With("$now", nowMs);
         var to = insert.Parameters.Add("$to", SqliteType.Text);
         var message = insert.Parameters.Add("$m", SqliteType.Text);
@@ -112,6 +119,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         var dedupe = insert.Parameters.Add("$d", SqliteType.Text);
         var created = insert.Parameters.Add("$created", SqliteType.Integer);
         var next = insert.Parameters.Add("$next", SqliteType.Integer);
+        var trace = insert.Parameters.Add("$trace", SqliteType.Text);
         foreach (var record in records)
         {
             to.Value = StoreJson.Serialize(record.To);
@@ -120,6 +128,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             dedupe.Value = (object?)record.InboundDedupeKey ?? DBNull.Value;
             created.Value = record.CreatedAt.ToUnixMs();
             next.Value = (record.NotBefore ?? record.CreatedAt).ToUnixMs();
+            trace.Value = (object?)record.TraceParent ?? DBNull.Value;
             insert.ExecuteNonQuery();
         }
     }
@@ -142,7 +151,9 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
                 reader.NullableString(8),
                 reader.IsDBNull(9) ? null : (DeliveryState)reader.GetInt32(9),
                 reader.NullableString(10),
-                reader.NullableString(11)));
+                reader.NullableString(11),
+                reader.NullableString(12),
+                reader.NullableString(13)));
         }
 
         return items;

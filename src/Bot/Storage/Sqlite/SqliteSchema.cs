@@ -151,7 +151,16 @@ internal static class SqliteSchema
         CREATE INDEX ix_notices_planned ON notices(planned_at);
         CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE outbox ADD COLUMN trace_parent TEXT NULL;
+        """,
     ];
+
+    /// <summary>The schema version this build migrates to (the highest row of <c>schema_version</c>).</summary>
+    public static int Version => Steps.Length;
+
+    /// <summary>Tables every version has; a file without them is not a LibraryBot store.</summary>
+    public static IReadOnlyList<string> CoreTables { get; } = ["schema_version", "conversations", "inbox", "outbox"];
 
     public static void Migrate(SqliteConnection connection)
     {

@@ -121,6 +121,18 @@ internal static class WhatsAppSandboxEndpoints
         return Results.Json(result, statusCode: status == StatusCodes.Status200OK ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
     }
 
+    /// <summary>Makes a number stop being a WhatsApp account in this fake (<c>{"number": "15551234567"}</c>): later sends to it fail with 131026.</summary>
+    public static IResult NotOnWhatsApp(WhatsAppNumber request, WhatsAppSandboxStore store)
+    {
+        if (string.IsNullOrEmpty(request.Number) || request.Number.Length > 20 || !request.Number.All(char.IsAsciiDigit))
+        {
+            return Results.Problem("\"number\" must be the patron's number as digits without +.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid number");
+        }
+
+        store.MarkNotOnWhatsApp(request.Number);
+        return Results.NoContent();
+    }
+
     public static IResult Sent(string? to, long? after, WhatsAppSandboxStore store)
     {
         if (string.IsNullOrEmpty(to))

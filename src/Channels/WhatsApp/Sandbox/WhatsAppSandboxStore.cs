@@ -10,6 +10,7 @@ internal sealed class WhatsAppSandboxStore(TimeProvider time)
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<WhatsAppSandboxRecord>> byRecipient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> lastInbound = new(StringComparer.Ordinal);
+    private readonly HashSet<string> notOnWhatsApp = new(StringComparer.Ordinal);
     private long sequence;
 
     public static string NewMessageId() =>
@@ -56,6 +57,23 @@ internal sealed class WhatsAppSandboxStore(TimeProvider time)
         lock (gate)
         {
             return lastInbound.TryGetValue(patron, out var at) && time.GetUtcNow() - at > TimeSpan.FromHours(24);
+        }
+    }
+
+    /// <summary>The number stops being a WhatsApp account (as when a patron deletes the app): sends to it then fail with 131026.</summary>
+    public void MarkNotOnWhatsApp(string number)
+    {
+        lock (gate)
+        {
+            notOnWhatsApp.Add(number);
+        }
+    }
+
+    public bool IsNotOnWhatsApp(string number)
+    {
+        lock (gate)
+        {
+            return notOnWhatsApp.Contains(number);
         }
     }
 

@@ -14,10 +14,12 @@ namespace LibraryBot.Channels.WhatsApp.Sandbox;
 /// real webhook path runs: simulated patron messages at once, delivery receipts in the background.
 /// </summary>
 internal sealed class WhatsAppSandboxWebhookPoster(
-    IHttpClientFactory httpClients, IServiceProvider services, WhatsAppSettings settings, TimeProvider time,
+    IHttpClientFactory httpClients, IServiceProvider services, WhatsAppSettings settings, WhatsAppSandboxStore store, TimeProvider time,
     ILogger<WhatsAppSandboxWebhookPoster> logger) : BackgroundService
 {
     public const string HttpClientName = "LibraryBot.WhatsApp.Sandbox";
+
+    private const int UndeliverableCode = 131026;
 
     private static readonly TimeSpan ReceiptDelay = TimeSpan.FromMilliseconds(300);
 
@@ -26,6 +28,14 @@ internal sealed class WhatsAppSandboxWebhookPoster(
     /// <summary>Queues signed sent, delivered and read receipts for a message the fake Graph API accepted.</summary>
     public void QueueReceipts(string messageId, string recipient)
     {
+        if (store.IsNotOnWhatsApp(recipient))
+        {
+            // Meta accepts the message, then reports it failed: 131026, the number cannot receive WhatsApp messages.
+            receipts.Writer.TryWrite(WhatsAppWebhookBuilder.FailedStatus(settings.PhoneNumberId, messageId, recipient, UndeliverableCode,
+                "Message undeliverable", "Unable to deliver message. Reasons can include: the recipient phone number is not a WhatsApp phone number.", time.GetUtcNow()));
+            return;
+        }
+
         foreach (var status in new[] { "sent", "delivered", "read" })
         {
             receipts.Writer.TryWrite(WhatsAppWebhookBuilder.Status(settings.PhoneNumberId, messageId, recipient, status, time.GetUtcNow()));

@@ -38,6 +38,23 @@ internal static class WhatsAppWebhookBuilder
             ["pricing"] = new JsonObject { ["billable"] = false, ["pricing_model"] = "PMP", ["category"] = "service" },
         }));
 
+    /// <summary>A <c>failed</c> status as Meta sends it, with the error's code, title and details.</summary>
+    public static JsonObject FailedStatus(string phoneNumberId, string messageId, string recipient, int code, string title, string details, DateTimeOffset at) =>
+        Envelope(phoneNumberId, "messages", value => value["statuses"] = new JsonArray(new JsonObject
+        {
+            ["id"] = messageId,
+            ["status"] = "failed",
+            ["timestamp"] = Unix(at),
+            ["recipient_id"] = recipient,
+            ["errors"] = new JsonArray(new JsonObject
+            {
+                ["code"] = code,
+                ["title"] = title,
+                ["message"] = title,
+                ["error_data"] = new JsonObject { ["details"] = details },
+            }),
+        }));
+
     private static JsonObject Envelope(string phoneNumberId, string field, Action<JsonObject> fill)
     {
         var value = new JsonObject

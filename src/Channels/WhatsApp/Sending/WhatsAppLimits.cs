@@ -1,4 +1,4 @@
-using System.Globalization;
+using LibraryBot.Channels.Outbound;
 
 namespace LibraryBot.Channels.WhatsApp.Sending;
 
@@ -32,27 +32,8 @@ public static class WhatsAppLimits
             return text;
         }
 
-        var end = LastBoundaryAtOrBefore(text, max - Ellipsis.Length);
+        var end = TextSplitter.LastBoundaryAtOrBefore(text, max - Ellipsis.Length);
         return text[..end].TrimEnd() + Ellipsis;
-    }
-
-    /// <summary>The largest index ≤ <paramref name="max"/> that does not split a grapheme (emoji, combining marks).</summary>
-    internal static int LastBoundaryAtOrBefore(string text, int max)
-    {
-        var end = 0;
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        while (elements.MoveNext())
-        {
-            var next = elements.ElementIndex + ((string)elements.Current).Length;
-            if (next > max)
-            {
-                break;
-            }
-
-            end = next;
-        }
-
-        return end;
     }
 
     /// <summary>Fits every title to <paramref name="max"/> and makes repeated ones unique with " (2)", " (3)"….</summary>

@@ -18,8 +18,8 @@ internal static class WhatsAppMessageRenderer
         TemplateNotification notification => Texts(notification.Text, to),
         ChoiceQuestion question => [Choices(question, to, locale)],
         RecordCard card => card.Actions.Count == 0
-            ? Texts(Essentials(card), to)
-            : [Choices(new ChoiceQuestion(Essentials(card), card.Actions), to, locale)],
+            ? Texts(RecordCardText.Essentials(card, "*"), to)
+            : [Choices(new ChoiceQuestion(RecordCardText.Essentials(card, "*"), card.Actions), to, locale)],
         _ => throw new WhatsAppRenderException($"{message.GetType().Name} has no WhatsApp rendering."),
     };
 
@@ -152,29 +152,7 @@ internal static class WhatsAppMessageRenderer
     }
 
     private static JsonObject[] Texts(string text, string to) =>
-        [.. WhatsAppTextSplitter.Split(text, WhatsAppLimits.TextBody).Select(part => Envelope(to, "text", new JsonObject { ["body"] = part, ["preview_url"] = false }))];
-
-    private static string Essentials(RecordCard card)
-    {
-        var sb = new StringBuilder("*").Append(card.Title.Trim()).Append('*');
-        if (!string.IsNullOrWhiteSpace(card.Authors))
-        {
-            sb.Append('\n').Append(card.Authors);
-        }
-
-        if (!string.IsNullOrWhiteSpace(card.Year))
-        {
-            sb.Append(string.IsNullOrWhiteSpace(card.Authors) ? "\n" : " ").Append('(').Append(card.Year).Append(')');
-        }
-
-        sb.Append('\n').Append(card.Availability);
-        if (!string.IsNullOrWhiteSpace(card.Url))
-        {
-            sb.Append('\n').Append(card.Url);
-        }
-
-        return sb.ToString();
-    }
+        [.. TextSplitter.Split(text, WhatsAppLimits.TextBody).Select(part => Envelope(to, "text", new JsonObject { ["body"] = part, ["preview_url"] = false }))];
 
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ internal static class WhatsAppWebhookEndpoints
 
     public const string LoggerName = "LibraryBot.Channels.WhatsApp";
 
-    public static IResult Verify(HttpRequest request, WhatsAppSettings settings, ILoggerFactory loggers)
+    public static IResult Verify(HttpRequest request, WhatsAppSettings settings, ChannelMetrics metrics, ILoggerFactory loggers)
     {
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
@@ -29,43 +30,50 @@ internal static class WhatsAppWebhookEndpoints
         }
 
         WhatsAppLog.VerifyRefused(loggers.CreateLogger(LoggerName), mode);
+        metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.VerificationFailed, null);
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
     public static async Task<IResult> ReceiveAsync(
-        HttpRequest request, WhatsAppSettings settings, IInboundSink sink, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, WhatsAppSettings settings, IInboundSink sink, ChannelMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        using var span = ChannelMetrics.StartWebhookSpan(ChannelId.WhatsApp);
         var logger = loggers.CreateLogger(LoggerName);
-        var body = await ReadCappedAsync(request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var read = await RequestBodyReader.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
+        if (read is not { } body)
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.PayloadTooLarge, span);
             return Reject(logger, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The webhook body is larger than the {settings.MaxBodyBytes} bytes allowed (Channels:WhatsApp:MaxBodyBytes).");
         }
 
-        if (!WhatsAppSignature.IsValid(body, request.Headers[WhatsAppSignature.HeaderName].FirstOrDefault(), settings.AppSecret))
+        if (!WhatsAppSignature.IsValid(body.Span, request.Headers[WhatsAppSignature.HeaderName].FirstOrDefault(), settings.AppSecret))
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.InvalidSignature, span);
             return Reject(logger, StatusCodes.Status401Unauthorized, "Invalid signature", $"The {WhatsAppSignature.HeaderName} header is missing or does not match the body signed with the app secret.");
         }
 
         IReadOnlyList<LibraryBot.Channels.Activities.Activity> activities;
         try
         {
-            var payload = JsonSerializer.Deserialize<WebhookPayload>(body, WebhookPayload.JsonOptions)
+            var payload = JsonSerializer.Deserialize<WebhookPayload>(body.Span, WebhookPayload.JsonOptions)
                 ?? throw new WhatsAppPayloadException("The body is JSON null, not a webhook object.");
             activities = WhatsAppActivityMapper.Map(payload, logger);
         }
         catch (JsonException e)
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.Malformed, span);
             return Reject(logger, StatusCodes.Status400BadRequest, "Malformed webhook", $"The body is not a WhatsApp webhook JSON object ({e.Message}).");
         }
         catch (WhatsAppPayloadException e)
         {
+            metrics.Refused(ChannelId.WhatsApp, WebhookRefusal.Malformed, span);
             return Reject(logger, StatusCodes.Status400BadRequest, "Malformed webhook", e.Message);
         }
 
+        InboundAcceptance? acceptance = null;
         if (activities.Count > 0)
         {
-            var acceptance = await sink.AcceptAsync(activities, cancellationToken);
+            acceptance = await sink.AcceptAsync(activities, cancellationToken);
             WhatsAppLog.WebhookAccepted(logger, activities.Count, acceptance.Accepted, acceptance.Duplicates);
             if (settings.SandboxEnabled && request.HttpContext.RequestServices.GetService<Sandbox.WhatsAppSandboxStore>() is { } sandbox)
             {
@@ -77,6 +85,7 @@ internal static class WhatsAppWebhookEndpoints
             }
         }
 
+        metrics.Accepted(ChannelId.WhatsApp, acceptance, span);
         return Results.Ok();
     }
 
@@ -84,29 +93,5 @@ internal static class WhatsAppWebhookEndpoints
     {
         WhatsAppLog.WebhookRejected(logger, title);
         return Results.Problem(detail, statusCode: status, title: title);
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="cap"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int cap, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > cap)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > cap)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

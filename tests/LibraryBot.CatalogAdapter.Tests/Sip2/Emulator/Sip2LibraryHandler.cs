@@ -55,6 +55,11 @@ internal sealed class Sip2LibraryHandler(ICatalogue library, Sip2EmulatorDialect
             status = auth.Failure == AuthFailure.Blocked ? "YYYY          " : status;
             expires = auth.Failure == AuthFailure.Expired ? DateOnly.FromDateTime(Now).AddDays(-1) : null;
         }
+        else if (await library.FindPatronByCardAsync(patronId, cancellationToken) is { } holder)
+        {
+            // An ILS knows its cards: a 63 without a PIN may name the patron by barcode.
+            patronId = holder.PatronId;
+        }
 
         var account = await AccountOrNullAsync(patronId, cancellationToken);
         if (account is null)

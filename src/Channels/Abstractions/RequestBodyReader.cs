@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 
-namespace LibraryBot.Channels.WeChat;
+namespace LibraryBot.Channels.Abstractions;
 
-/// <summary>Reads a request body up to a cap; null when it is larger.</summary>
-internal static class WeChatRequestBody
+/// <summary>Reads a webhook request body up to a cap (WeChat, SMS); null when it is larger.</summary>
+internal static class RequestBodyReader
 {
     public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {

@@ -1,7 +1,12 @@
-namespace LibraryBot.Channels.WhatsApp.Sending;
+using System.Globalization;
 
-/// <summary>Splits text longer than a message allows at a line, sentence or word boundary, never inside a grapheme.</summary>
-internal static class WhatsAppTextSplitter
+namespace LibraryBot.Channels.Outbound;
+
+/// <summary>
+/// Splits text longer than a channel's message allows (WhatsApp 4,096, SMS 1,600 UTF-16 code units) at a line,
+/// sentence or word boundary, never inside a grapheme (emoji, combining marks). One splitter for every channel.
+/// </summary>
+internal static class TextSplitter
 {
     private static readonly string[] SentenceEnds = [". ", "! ", "? ", "。", "！", "？"];
 
@@ -51,7 +56,26 @@ internal static class WhatsAppTextSplitter
             return space + 1;
         }
 
-        var boundary = WhatsAppLimits.LastBoundaryAtOrBefore(text, max);
+        var boundary = LastBoundaryAtOrBefore(text, max);
         return boundary > 0 ? boundary : max;
+    }
+
+    /// <summary>The largest index ≤ <paramref name="max"/> that does not split a grapheme (emoji, combining marks).</summary>
+    public static int LastBoundaryAtOrBefore(string text, int max)
+    {
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var next = elements.ElementIndex + ((string)elements.Current).Length;
+            if (next > max)
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        return end;
     }
 }
