@@ -5,6 +5,7 @@ using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.CatalogAdapter;
 using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class NoticeDeliveryMiddleware(
     IConversationStore conversations,
     IOptions<NoticeOptions> options,
     IOptions<BotOptions> bot,
+    BotMetrics metrics,
     ILogger<NoticeDeliveryMiddleware> logger) : ITurnMiddleware
 {
     public async Task OnTurnAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
@@ -91,6 +93,11 @@ public sealed class NoticeDeliveryMiddleware(
         await store.MarkAsync(digest.ConversationKey, digest.Id, digest.Notices.ToDictionary(
             n => n.Key,
             n => stillTrue.Contains(n.Key) ? (NoticeStatus.Queued, sent) : (NoticeStatus.Skipped, "no longer true when checked before sending")), now, cancellationToken).ConfigureAwait(false);
+        foreach (var notice in digest.Notices)
+        {
+            metrics.Notices(notice.Kind.ToString(), stillTrue.Contains(notice.Key) ? "queued" : "skipped");
+        }
+
         NoticesLog.DigestDelivered(logger, digest.Id, send.Count, digest.Notices.Count - send.Count);
     }
 

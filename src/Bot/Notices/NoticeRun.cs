@@ -3,6 +3,7 @@ using LibraryBot.Bot.Conversations.Account;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.CatalogAdapter;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed class NoticeRun(
     NoticeHandOver handOver,
     TimeProvider clock,
     IOptions<NoticeOptions> options,
+    BotMetrics metrics,
     ILogger<NoticeRun> logger)
 {
     /// <summary>Chats planned together (one catalogue call, one ledger transaction, one inbox commit per batch).</summary>
@@ -127,6 +129,11 @@ public sealed class NoticeRun(
     {
         var planned = await store.PlanAsync(digests, cancellationToken).ConfigureAwait(false);
         await handOver.HandOverAsync(planned, cancellationToken).ConfigureAwait(false);
+        foreach (var kind in planned.SelectMany(d => d.Notices).GroupBy(n => n.Kind))
+        {
+            metrics.Notices(kind.Key.ToString(), "planned", kind.Count());
+        }
+
         return planned;
     }
 

@@ -1,5 +1,6 @@
 using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Telemetry;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace LibraryBot.Bot.Notices;
 /// again and sends the digest by text message (seed 000: many patrons have a phone but no internet). The dedupe key
 /// makes it once per digest, however many times the failure is reported.
 /// </summary>
-public sealed class NoticeSmsFallback(InboxWriter inbox, SmsFallbackRoute route, TimeProvider clock, ILogger<NoticeSmsFallback> logger)
+public sealed class NoticeSmsFallback(InboxWriter inbox, SmsFallbackRoute route, TimeProvider clock, BotMetrics metrics, ILogger<NoticeSmsFallback> logger)
     : IUnreachableRecipientHandler
 {
     public async Task OnUnreachableAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class NoticeSmsFallback(InboxWriter inbox, SmsFallbackRoute route,
             DedupeKey = NoticeDigest.SmsFallbackPrefix + digestId,
             Timestamp = clock.GetUtcNow(),
         }], cancellationToken).ConfigureAwait(false);
+        metrics.Notices("digest", "sms_fallback");
         NoticesLog.FellBackToSms(logger, digestId);
     }
 }

@@ -8,7 +8,7 @@ namespace LibraryBot.Bot.Telemetry;
 
 /// <summary>
 /// The Bot's instruments (meter <c>LibraryBot</c>): inbox depth and lag, turn duration and failures, outbox pending,
-/// sends, retries and failures by the channel's error code. Recorded by <see cref="Inbox.TurnRunner"/>,
+/// sends, retries and failures by the channel's error code; notices by kind and step. Recorded by <see cref="Inbox.TurnRunner"/>,
 /// <see cref="Outbox.OutboxDispatcher"/>, <see cref="Outbox.DeliveryStatusHandler"/> and <see cref="BacklogSampler"/>.
 /// Tags hold channel names, activity types, outcomes and numeric error codes only.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class BotMetrics
     private readonly Counter<long> _sendFailures;
     private readonly Histogram<double> _sendDuration;
     private readonly Counter<long> _deliveryFailures;
+    private readonly Counter<long> _notices;
     // -1 until the first sample: the gauges report nothing rather than a made-up zero.
     private long _inboxDepth = -1;
     private long _outboxPending = -1;
@@ -53,9 +54,19 @@ public sealed class BotMetrics
             "Duration of send attempts, by channel and outcome (sent, retry, failed, held).", advice: Seconds);
         _deliveryFailures = meter.CreateCounter<long>("librarybot.outbox.delivery_failures", "{message}",
             "Replies sent but reported undelivered later by the channel's receipts, by channel and error code.");
+        _notices = meter.CreateCounter<long>("librarybot.notices", "{notice}",
+            "Notices by kind and step: planned by a run, queued for sending or skipped when checked again before sending, handed to SMS; what becomes of the message is in the outbox's instruments.");
 
-        // Notices and broadcasts (issue 15: "by status") have no code path yet; their instruments belong here, next to the
-        // outbox's, recorded by the feature that sends them.
+        // Broadcasts (issue 15: "by status") have no code path yet; their instrument belongs here, next to the notices'.
+    }
+
+    /// <summary>Notices of one kind that reached a step: <c>planned</c>, <c>queued</c>, <c>skipped</c> or <c>sms_fallback</c>.</summary>
+    public void Notices(string kind, string step, int count = 1)
+    {
+        if (count > 0)
+        {
+            _notices.Add(count, new("kind", kind), new("step", step));
+        }
     }
 
     public void InboxSampled(long inboxDepth, long outboxPending)

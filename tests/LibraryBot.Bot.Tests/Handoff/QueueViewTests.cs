@@ -18,7 +18,9 @@ public sealed class QueueViewTests(StaffServer server) : IClassFixture<StaffServ
         // The patron links Ana's card (the PIN is 1234), then asks for a librarian and accepts.
         await server.SayAsync(patron, ["my loans", "29000100000011", "1234"]);
         var id = await server.EscalateAsync(librarian, patron);
-        var row = await StaffServer.QueueRowAsync(librarian, id);
+        // The preview is read from the transcript when the queue is listed: wait until the request's own words are there.
+        JsonNode row = null!;
+        await server.Bot.WaitUntilAsync(async () => (string?)(row = await StaffServer.QueueRowAsync(librarian, id))["preview"] == "my loans · librarian", "the preview of the request", seconds: 10);
 
         Assert.Equal("Ana", (string?)row["patronName"]);
         Assert.Equal("+1 555 ••• 4001", (string?)row["patronAddress"]);

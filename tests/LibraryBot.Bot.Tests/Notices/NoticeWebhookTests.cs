@@ -17,7 +17,7 @@ public sealed class NoticeWebhookTests : IAsyncLifetime
     private BotProcess _bot = null!;
 
     public async ValueTask InitializeAsync() =>
-        _bot = await BotProcess.StartAsync(new Dictionary<string, string> { ["Notices__QuietHours"] = "00:00-23:59", ["Notices__IntervalMinutes"] = "1440" });
+        _bot = await BotProcess.StartAsync(new Dictionary<string, string> { ["Notices__QuietHours"] = "00:00-23:59", ["Notices__IntervalMinutes"] = "1440", ["Telemetry__Prometheus__Enabled"] = "true" });
 
     public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
@@ -34,6 +34,11 @@ public sealed class NoticeWebhookTests : IAsyncLifetime
             .Contains("Truyện Kiều* was due on");
         Assert.Single(digest.Raw);
         Assert.Equal(0, await RunAsync());
+
+        // The notices counter (Prometheus): two planned and two queued, by kind.
+        var scrape = await _bot.Http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Matches("librarybot_notices_total\\{[^}]*kind=\"HoldReady\"[^}]*step=\"planned\"[^}]*\\} 1", scrape);
+        Assert.Matches("librarybot_notices_total\\{[^}]*kind=\"Overdue\"[^}]*step=\"queued\"[^}]*\\} 1", scrape);
     }
 
     [Fact]
