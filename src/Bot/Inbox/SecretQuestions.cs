@@ -16,6 +16,19 @@ public sealed class SecretQuestions
 
     public bool IsWaiting(string conversationKey) => _waiting.ContainsKey(conversationKey);
 
+    /// <summary>Puts back what was known before a turn whose commit failed.</summary>
+    public void Restore(string conversationKey, bool waiting)
+    {
+        if (waiting)
+        {
+            _waiting[conversationKey] = 0;
+        }
+        else
+        {
+            _waiting.TryRemove(conversationKey, out _);
+        }
+    }
+
     public void Update(string conversationKey, ConversationState state)
     {
         if (state.DialogStack.Count > 0 && state.DialogStack[^1].Id.EndsWith(SecretPromptSuffix, StringComparison.Ordinal))

@@ -94,12 +94,15 @@ public sealed class TurnRunner(
 
             var (context, failed) = await RunPipelineAsync(activity, state, secrets.Peek(activity.DedupeKey), cancellationToken).ConfigureAwait(false);
             var commit = new TurnCommit(key, snapshot?.ETag, context.State, ToRecords(context, span?.Id), entry.Sequence);
+            // Whether the next message answers a question for a secret (a PIN) is known before the commit makes the
+            // replies visible to the outbox: a patron who answers at once is redacted, and one who moved on is not.
+            var waitedForSecret = secretQuestions.IsWaiting(key);
+            secretQuestions.Update(key, context.State);
             try
             {
                 await conversations.CommitTurnAsync(commit, cancellationToken).ConfigureAwait(false);
                 BotLog.TurnCompleted(logger, LogIds.Hash(key), context.Replies.Count, attempt);
                 secrets.Forget(activity.DedupeKey);
-                secretQuestions.Update(key, context.State);
                 inboxSignal.NotifyTurnCompleted(activity.DedupeKey);
                 if (context.Erase != ConversationErasure.None)
                 {
@@ -114,6 +117,10 @@ public sealed class TurnRunner(
                 span?.SetTag("librarybot.turn.replies", context.Replies.Count);
                 return failed ? TurnOutcome.Failed : TurnOutcome.Completed;
             }
+            catch (Exception) when (Restore(key, waitedForSecret))
+            {
+                throw;
+            }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
                 BotLog.TurnConflict(logger, LogIds.Hash(key), attempt);
@@ -124,6 +131,13 @@ public sealed class TurnRunner(
                 }
             }
         }
+    }
+
+    /// <summary>The commit failed: the stored state is still the one before the turn, and so is whether it waits for a secret.</summary>
+    private bool Restore(string key, bool waitedForSecret)
+    {
+        secretQuestions.Restore(key, waitedForSecret);
+        return false;
     }
 
     /// <summary>Runs the pipeline; on a failure, the apology's context and true.</summary>
