@@ -1,5 +1,4 @@
 using LibraryBot.Bot.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LibraryBot.Bot.Storage.Backup;
 
@@ -19,21 +18,8 @@ public static class BackupCommand
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
     /// <summary>Runs the command with the arguments after its name; returns the process exit code.</summary>
-    public static int Run(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
-    {
-        if (!BackupCommandLine.TryParseFile(args, out var destination, out var problem))
-        {
-            errors.WriteLine($"Error: {problem}. {Usage}");
-            return 1;
-        }
-
-        if (services.GetService<DatabaseFiles>() is not { } files)
-        {
-            errors.WriteLine(BackupCommandLine.CosmosRefusal);
-            return 1;
-        }
-
-        try
+    public static int Run(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors) =>
+        BackupCommandLine.Run(services, args, Usage, errors, (destination, files) =>
         {
             if (!File.Exists(files.Store))
             {
@@ -59,18 +45,7 @@ public static class BackupCommand
             }
 
             return 0;
-        }
-        catch (BackupProblem p)
-        {
-            errors.WriteLine($"Error: {p.Message}");
-            return 1;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            errors.WriteLine($"Error: {e.Message}");
-            return 1;
-        }
-    }
+        });
 
     /// <summary>Refuses a place the backup cannot go before anything is copied.</summary>
     private static void EnsureWritable(string destination)

@@ -5,6 +5,40 @@ namespace LibraryBot.Bot.Storage.Backup;
 /// <summary>What the backup and restore commands share: their one argument, and the refusal for Cosmos DB.</summary>
 internal static class BackupCommandLine
 {
+    /// <summary>
+    /// The frame both commands share: the file argument, the refusal on Cosmos DB, and every problem as one line on
+    /// standard error with exit code 1; <paramref name="body"/> does the work with the file and the store's files.
+    /// </summary>
+    public static int Run(IServiceProvider services, IReadOnlyList<string> args, string usage, TextWriter errors, Func<string, DatabaseFiles, int> body)
+    {
+        if (!TryParseFile(args, out var file, out var problem))
+        {
+            errors.WriteLine($"Error: {problem}. {usage}");
+            return 1;
+        }
+
+        if (services.GetService(typeof(DatabaseFiles)) is not DatabaseFiles files)
+        {
+            errors.WriteLine(CosmosRefusal);
+            return 1;
+        }
+
+        try
+        {
+            return body(file, files);
+        }
+        catch (BackupProblem p)
+        {
+            errors.WriteLine($"Error: {p.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            errors.WriteLine($"Error: {e.Message}");
+            return 1;
+        }
+    }
+
     public const string CosmosRefusal =
         "Error: Storage:Provider is Cosmos: backup and restore copy SQLite files only. Use Azure Cosmos DB's continuous backup " +
         "and point-in-time restore (see docs/operations.md).";

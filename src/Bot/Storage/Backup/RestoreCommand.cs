@@ -19,21 +19,8 @@ public static class RestoreCommand
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
     /// <summary>Runs the command with the arguments after its name; returns the process exit code.</summary>
-    public static int Run(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
-    {
-        if (!BackupCommandLine.TryParseFile(args, out var backup, out var problem))
-        {
-            errors.WriteLine($"Error: {problem}. {Usage}");
-            return 1;
-        }
-
-        if (services.GetService<DatabaseFiles>() is not { } files)
-        {
-            errors.WriteLine(BackupCommandLine.CosmosRefusal);
-            return 1;
-        }
-
-        try
+    public static int Run(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors) =>
+        BackupCommandLine.Run(services, args, Usage, errors, (backup, files) =>
         {
             if (string.Equals(backup, files.Store, StringComparison.Ordinal))
             {
@@ -67,18 +54,7 @@ public static class RestoreCommand
             }
 
             return 0;
-        }
-        catch (BackupProblem p)
-        {
-            errors.WriteLine($"Error: {p.Message}");
-            return 1;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            errors.WriteLine($"Error: {e.Message}");
-            return 1;
-        }
-    }
+        });
 
     private static string? Replace(string backup, string target, DateTimeOffset now)
     {
