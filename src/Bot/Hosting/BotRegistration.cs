@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Console;
 using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Engine;
@@ -76,6 +77,7 @@ public static class BotRegistration
         builder.AddUnderstanding();
         services.AddConversations();
         builder.AddNotices();
+        builder.AddBroadcasts();
         builder.AddStaffConsole();
         return builder;
     }

@@ -33,12 +33,8 @@ public sealed class NoticeOptions
         OverdueDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => int.Parse(d, CultureInfo.InvariantCulture)).Distinct().Order().ToList();
 
-    /// <summary>The quiet hours as (start, end) times of day, or null when there are none.</summary>
-    public (TimeOnly Start, TimeOnly End)? Quiet() =>
-        string.IsNullOrWhiteSpace(QuietHours) ? null
-        : QuietHours.Split('-', StringSplitOptions.TrimEntries) is [var start, var end]
-            ? (TimeOnly.ParseExact(start, "HH:mm", CultureInfo.InvariantCulture), TimeOnly.ParseExact(end, "HH:mm", CultureInfo.InvariantCulture))
-            : throw new FormatException("Notices:QuietHours must look like 21:00-08:00.");
+    /// <summary>The quiet hours, or null when there are none.</summary>
+    public QuietHours? Quiet() => Notices.QuietHours.Parse(QuietHours, "Notices:QuietHours");
 }
 
 public sealed class NoticeOptionsValidator : AbstractValidator<NoticeOptions>
@@ -54,9 +50,7 @@ public sealed class NoticeOptionsValidator : AbstractValidator<NoticeOptions>
                 && days.All(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 365))
             .WithMessage("must be whole days after the due date, comma-separated, e.g. 1,7");
         RuleFor(o => o.QuietHours)
-            .Must(v => string.IsNullOrWhiteSpace(v) || (v.Split('-', StringSplitOptions.TrimEntries) is [var a, var b]
-                && TimeOnly.TryParseExact(a, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-                && TimeOnly.TryParseExact(b, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) && start != end))
+            .Must(Notices.QuietHours.IsValidSetting)
             .WithMessage("must be two library times like 21:00-08:00, or empty for none");
     }
 }

@@ -279,21 +279,5 @@ public sealed class NoticeRun(
         }
     }
 
-    private DateTimeOffset? QuietUntil(DateTimeOffset local)
-    {
-        if (options.Value.Quiet() is not var (start, end))
-        {
-            return null;
-        }
-
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        var inQuiet = start < end ? time >= start && time < end : time >= start || time < end;
-        if (!inQuiet)
-        {
-            return null;
-        }
-
-        var endDate = time >= end ? local.Date.AddDays(1) : local.Date;
-        return new DateTimeOffset(endDate.Add(end.ToTimeSpan()), local.Offset);
-    }
+    private DateTimeOffset? QuietUntil(DateTimeOffset local) => options.Value.Quiet()?.Until(local);
 }

@@ -26,6 +26,8 @@ public enum ChannelEventKind
     Unsupported,
     /// <summary>Never from a channel: the library's notice run asks the chat's turn to deliver a digest. Value: the digest id.</summary>
     Notice,
+    /// <summary>Never from a channel: a broadcast's dispatcher asks the chat's turn to deliver it. Value: the broadcast id.</summary>
+    Broadcast,
 }
 
 public sealed record ChannelEvent(ChannelEventKind Kind, string? Value = null);
