@@ -1,4 +1,6 @@
 using LibraryBot.Bot.Broadcasts;
+using LibraryBot.Bot.Consent;
+using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
@@ -20,10 +22,10 @@ public sealed class NewsSignupDialog : WaterfallDialog
     public const string DoneChoiceId = "news.done";
     private const string TopicValue = "topic";
 
-    public NewsSignupDialog(NewsTopicConsent consent)
+    public NewsSignupDialog(NewsTopicConsent consent, MarketingConsent marketing)
         : base(Id)
     {
-        AddDialog(new ChoicePrompt(PickPromptId));
+        AddDialog(new NewsChoicePrompt(PickPromptId));
         AddDialog(new ConfirmPrompt(ConfirmPromptId));
         AddSteps(
             async (step, ct) =>
@@ -87,6 +89,12 @@ public sealed class NewsSignupDialog : WaterfallDialog
                 else
                 {
                     var choice = (PromptChoice)step.Result!;
+                    if (choice.Id == NewsChoicePrompt.StopId)
+                    {
+                        await marketing.OptOutAsync(context, ConsentSource.StopWord, "Privacy.MarketingStopped", ct).ConfigureAwait(false);
+                        return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
+                    }
+
                     if (choice.Id == DoneChoiceId || consent.Topic(choice.Id) is not { } picked)
                     {
                         context.Say("News.Finished");

@@ -1,3 +1,5 @@
+using LibraryBot.Bot.Consent;
+using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
@@ -16,10 +18,10 @@ public sealed class NewsSubscriptionsDialog : WaterfallDialog
     public const string JoinChoiceId = "news.join";
     public const string LeavePrefix = "news.leave:";
 
-    public NewsSubscriptionsDialog(NewsTopicConsent consent)
+    public NewsSubscriptionsDialog(NewsTopicConsent consent, MarketingConsent marketing)
         : base(Id)
     {
-        AddDialog(new ChoicePrompt(PromptId));
+        AddDialog(new NewsChoicePrompt(PromptId));
         AddSteps(
             async (step, ct) =>
             {
@@ -50,6 +52,12 @@ public sealed class NewsSubscriptionsDialog : WaterfallDialog
             async (step, ct) =>
             {
                 var choice = (PromptChoice)step.Result!;
+                if (choice.Id == NewsChoicePrompt.StopId)
+                {
+                    await marketing.OptOutAsync(step.Context, ConsentSource.StopWord, "Privacy.MarketingStopped", ct).ConfigureAwait(false);
+                    return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
+                }
+
                 if (choice.Id == JoinChoiceId)
                 {
                     return await step.ReplaceDialogAsync(NewsSignupDialog.Id, null, ct).ConfigureAwait(false);
