@@ -19,7 +19,7 @@ public sealed class ConversationEraser(
     {
         if (ConversationIds.TryParseRef(conversationKey, out var address))
         {
-            await consent.WithdrawAllAsync(address, new ConsentRecord(string.Empty, ConsentAction.Withdraw, clock.GetUtcNow(), ConsentSource.Erasure, "patron"),
+            await consent.WithdrawAllAsync(address, new ConsentRecord(string.Empty, ConsentAction.Withdraw, clock.GetUtcNow(), stopPending ? ConsentSource.Unfollow : ConsentSource.Erasure, "patron"),
                 _ => true, cancellationToken).ConfigureAwait(false);
         }
 
