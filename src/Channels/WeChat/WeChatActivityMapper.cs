@@ -81,7 +81,7 @@ internal sealed class WeChatActivityMapper(IOptions<WeChatOptions> options)
                 Location = new GeoLocation(Number(xml, "Latitude"), Number(xml, "Longitude")),
             }),
             "TEMPLATESENDJOBFINISH" => Silent(a with { Type = ActivityType.DeliveryStatus, Status = TemplateStatus(xml) }),
-            "MASSSENDJOBFINISH" => Silent(Event(a, ChannelEventKind.JobFinished, $"{xml.Field("MsgID")}:{xml.Field("Status")}")),
+            "MASSSENDJOBFINISH" => Silent(Event(a, ChannelEventKind.JobFinished, WeChatMassSendResult.FromXml(xml)?.Format() ?? xml.Field("Status"))),
             _ when name.StartsWith("subscribe_msg_", StringComparison.Ordinal) =>
                 Silent(Event(a, ChannelEventKind.SubscriptionChanged, SubscriptionChanges(xml))),
             _ => Silent(Event(a, ChannelEventKind.Unsupported, name)),
