@@ -1,4 +1,7 @@
+using LibraryBot.Bot.Storage;
 using LibraryBot.Shared;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LibraryBot.Bot.Broadcasts;
@@ -13,6 +16,15 @@ public static class BroadcastRegistration
     {
         var services = builder.Services;
         services.AddValidatedOptions<BroadcastOptions, BroadcastOptionsValidator>(BroadcastOptions.SectionName);
+        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) == StorageProvider.Cosmos)
+        {
+            services.TryAddSingleton<IBroadcastStore, CosmosBroadcastStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IBroadcastStore, SqliteBroadcastStore>();
+        }
+
         return builder;
     }
 }

@@ -11,6 +11,9 @@ public interface IBroadcastStore
     /// <summary>Remembers a chat that signed up for a topic (the audience is checked against the consent ledger each time).</summary>
     Task AddSubscriberAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Forgets a chat's sign-up ("delete my data"); its recipient rows stay (they hold no message text).</summary>
+    Task RemoveSubscriberAsync(string conversationKey, CancellationToken cancellationToken);
+
     /// <summary>Every chat that ever signed up, oldest first.</summary>
     Task<IReadOnlyList<string>> SubscribersAsync(CancellationToken cancellationToken);
 
