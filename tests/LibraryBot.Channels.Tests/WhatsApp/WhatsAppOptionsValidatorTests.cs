@@ -38,6 +38,23 @@ public sealed class WhatsAppOptionsValidatorTests
         Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:Templates:DueSoon:fr:Language:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("555-0100")]
+    [InlineData("+0015550100001")]
+    [InlineData("1555010000123456789")]
+    public async Task Start_WhenTheDisplayPhoneNumberIsNotInternational_NamesTheKey(string number)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new() { ["Channels:WhatsApp:DisplayPhoneNumber"] = number }));
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:DisplayPhoneNumber: must be the business phone number in international form", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("+15550100002", true, "15550100002")]
+    [InlineData(null, true, WhatsAppSandboxDefaults.DisplayPhoneNumber)]
+    [InlineData(null, false, null)]
+    public void LinkPhoneNumber_IsTheConfiguredDigits_ElseTheSandboxNumberWhenTheSandboxIsOn(string? configured, bool sandbox, string? expected) =>
+        Assert.Equal(expected, new WhatsAppOptions { DisplayPhoneNumber = configured }.LinkPhoneNumber(sandbox));
+
     [Fact]
     public async Task Start_WhenMarketingTemplatesInvalid_NamesEachProblem()
     {
