@@ -32,6 +32,7 @@ public static class StaffApiEndpoints
         api.MapConversationActions();
         api.MapNoticeActions();
         api.MapBroadcastActions();
+        api.MapBroadcastSignup();
         return api;
     }
 

@@ -1,4 +1,5 @@
 using LibraryBot.Bot.Consent;
+using LibraryBot.Bot.Conversations.News;
 using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Dialogs;
@@ -8,7 +9,8 @@ namespace LibraryBot.Bot.Conversations;
 
 /// <summary>
 /// What the channels report on their own: a follow (welcome — sent by <see cref="Common.WelcomeMiddleware"/> — then the
-/// language question), a scan of a branch's QR code (that branch is remembered), the channel's marketing opt-out and
+/// language question), a scan of a branch's QR code (that branch is remembered), a follow or scan of a news poster's QR
+/// code (<see cref="NewsScene"/>: its branch is remembered and that topic's sign-up asked), the channel's marketing opt-out and
 /// opt-in, and an unfollow (nothing more is sent and the conversation is erased). Menu clicks and reactions go on to the engine.
 /// </summary>
 public sealed class ChannelEventsMiddleware(BranchScene scenes, MarketingConsent consent, DialogSet dialogs) : ITurnMiddleware
@@ -24,6 +26,12 @@ public sealed class ChannelEventsMiddleware(BranchScene scenes, MarketingConsent
 
         switch (channelEvent.Kind)
         {
+            case ChannelEventKind.Follow or ChannelEventKind.Scan when NewsScene.TryParse(channelEvent.Value, out var poster):
+                await scenes.RememberAsync(context.State, poster.BranchId, cancellationToken).ConfigureAwait(false);
+                var signup = new DialogContext(dialogs, context);
+                signup.CancelAllDialogs();
+                await signup.BeginDialogAsync(NewsSignupDialog.Id, new NewsSignupRequest(poster.TopicId), cancellationToken).ConfigureAwait(false);
+                break;
             case ChannelEventKind.Follow:
                 await scenes.RememberAsync(context.State, channelEvent.Value, cancellationToken).ConfigureAwait(false);
                 var dc = new DialogContext(dialogs, context);

@@ -4,6 +4,7 @@ using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Conversations.Holds;
 using LibraryBot.Bot.Conversations.Hours;
 using LibraryBot.Bot.Conversations.Location;
+using LibraryBot.Bot.Conversations.News;
 using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Conversations.Search;
@@ -32,7 +33,10 @@ public static class ConversationRegistration
         services.TryAddSingleton<PatronConsent>();
         services.TryAddSingleton<MarketingConsent>();
         services.TryAddSingleton<NoticeConsent>();
+        services.TryAddSingleton<NewsTopicConsent>();
+        services.TryAddSingleton<NewsSignupLinks>();
         services.AddSingleton<IPhraseSource, AutoReplyPhrases>();
+        services.AddSingleton<IPhraseSource, NewsTopicPhrases>();
 
         services.AddSingleton<ITurnMiddleware, AutomaticLocationMiddleware>();
         services.AddSingleton<ITurnMiddleware, LanguageMiddleware>();
@@ -56,6 +60,7 @@ public static class ConversationRegistration
             typeof(LinkCardDialog), typeof(CardsDialog), typeof(UnlinkDialog), typeof(LoansDialog), typeof(RenewDialog), typeof(FinesDialog),
             typeof(HoursDialog), typeof(ContactDialog), typeof(AutoReplyDialog), typeof(NearestBranchDialog),
             typeof(NewsStopDialog), typeof(NewsStartDialog), typeof(DeleteDataDialog), typeof(NoticesDialog),
+            typeof(NewsSignupDialog), typeof(NewsSubscriptionsDialog),
         ];
         foreach (var dialog in dialogs)
         {
@@ -94,6 +99,8 @@ public static class ConversationRegistration
             new(IntentNames.Nearest, NearestBranchDialog.Id, Role: IntentRole.Aside),
             new(IntentNames.NewsStop, NewsStopDialog.Id, WhileAsked: IntentNames.Cancel),
             new(IntentNames.NewsStart, NewsStartDialog.Id),
+            new(IntentNames.NewsSignup, NewsSignupDialog.Id, Options: i => new NewsSignupRequest(i.Value)),
+            new(IntentNames.NewsSubscriptions, NewsSubscriptionsDialog.Id),
             new(IntentNames.DeleteData, DeleteDataDialog.Id, Role: IntentRole.Aside),
             new(IntentNames.NoticesOn, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.On)),
             new(IntentNames.NoticesOff, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.Off)),

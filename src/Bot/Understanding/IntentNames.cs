@@ -24,6 +24,12 @@ public static class IntentNames
     public const string UnlinkCard = "unlink-card";
     public const string NewsStop = "news-stop";
     public const string NewsStart = "news-start";
+
+    /// <summary>"news", "noticias", "订阅", "tin tức": sign up for news by topic (with a value: that topic).</summary>
+    public const string NewsSignup = "news-signup";
+
+    /// <summary>"my subscriptions": the news topics the chat is signed up for, to leave or join.</summary>
+    public const string NewsSubscriptions = "news-subscriptions";
     public const string NoticesOn = "notices-on";
     public const string NoticesOff = "notices-off";
     public const string DeleteData = "delete-data";

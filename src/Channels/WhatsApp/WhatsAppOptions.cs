@@ -22,6 +22,18 @@ public sealed class WhatsAppOptions
     /// <summary>The business phone number's id (not the number itself).</summary>
     public string? PhoneNumberId { get; set; }
 
+    /// <summary>
+    /// The business phone number as patrons dial it, in international form (digits, an optional leading +): the number of
+    /// the <c>wa.me</c> sign-up links on posters. Empty with the sandbox on: <see cref="WhatsAppSandboxDefaults.DisplayPhoneNumber"/>.
+    /// </summary>
+    public string? DisplayPhoneNumber { get; set; }
+
+    /// <summary>The number of <c>wa.me</c> links (digits only), or null when none is configured and the sandbox is off.</summary>
+    public string? LinkPhoneNumber(bool sandboxEnabled) =>
+        !string.IsNullOrWhiteSpace(DisplayPhoneNumber) ? new string(DisplayPhoneNumber.Where(char.IsAsciiDigit).ToArray())
+        : sandboxEnabled ? WhatsAppSandboxDefaults.DisplayPhoneNumber
+        : null;
+
     public string ApiBaseUrl { get; set; } = "https://graph.facebook.com";
 
     public string ApiVersion { get; set; } = "v24.0";

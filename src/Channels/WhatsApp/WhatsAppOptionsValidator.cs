@@ -22,6 +22,8 @@ public sealed partial class WhatsAppOptionsValidator : AbstractValidator<WhatsAp
         RuleFor(o => o.PhoneNumberId).NotEmpty().When(_ => credentialsRequired).WithMessage(required);
         RuleFor(o => o.PhoneNumberId).Matches("^[0-9]+$").When(o => !string.IsNullOrEmpty(o.PhoneNumberId))
             .WithMessage("must be the numeric phone number id from Meta's WhatsApp Manager, not the phone number");
+        RuleFor(o => o.DisplayPhoneNumber).Matches(DisplayPhonePattern()).When(o => !string.IsNullOrEmpty(o.DisplayPhoneNumber))
+            .WithMessage("must be the business phone number in international form, digits only with an optional leading + (8 to 15 digits), e.g. +15550100001");
         RuleFor(o => o.ApiBaseUrl)
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             .WithMessage("must be an absolute http(s) URL");
@@ -92,6 +94,9 @@ public sealed partial class WhatsAppOptionsValidator : AbstractValidator<WhatsAp
             }
         }
     }
+
+    [GeneratedRegex("^\\+?[1-9][0-9]{7,14}$")]
+    private static partial Regex DisplayPhonePattern();
 
     [GeneratedRegex("^v[0-9]+\\.[0-9]+$")]
     private static partial Regex VersionPattern();

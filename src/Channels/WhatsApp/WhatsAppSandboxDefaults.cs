@@ -14,6 +14,9 @@ public static class WhatsAppSandboxDefaults
 
     public const string PhoneNumberId = "100000000000001";
 
+    /// <summary>The sandbox business number of <c>wa.me</c> sign-up links (a 555 number: reserved for fiction).</summary>
+    public const string DisplayPhoneNumber = "15550100001";
+
     /// <summary>Where the fake Graph API lives, relative to the server's own address.</summary>
     public const string ApiPath = "/sandbox/whatsapp";
 }

@@ -51,7 +51,8 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal(ConsentSource.StopWord, stop.Record.Source);
         Assert.Equal(Assert.Single(replies).ToPlainText(), stop.Record.Wording);
 
-        var start = Assert.Single(await _bot.SendAsync("start")).ToPlainText();
+        // START resumes news, then lists the topics to pick (it signs up for none by itself).
+        var start = (await _bot.SendAsync("start"))[0].ToPlainText();
         var granted = (await NewsAsync())!;
         Assert.True(granted.Granted);
         Assert.Equal(start, granted.Record.Wording);

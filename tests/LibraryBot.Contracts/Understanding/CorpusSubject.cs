@@ -1,4 +1,7 @@
+using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Conversations.Hours;
+using LibraryBot.Bot.Conversations.News;
+using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Understanding;
 using LibraryBot.Bot.Understanding.Learning;
 using Microsoft.Extensions.Configuration;
@@ -7,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace LibraryBot.Contracts.Understanding;
 
 /// <summary>
-/// The understanding layer as the server builds it — the embedded lexicon, the library's auto-replies from the
-/// repository's <c>appsettings.json</c>, the classifier trained at build time — and the corpus to measure it on.
+/// The understanding layer as the server builds it — the embedded lexicon, the library's auto-replies and news topics
+/// from the repository's <c>appsettings.json</c>, the classifier trained at build time — and the corpus to measure it on.
 /// </summary>
 public static class CorpusSubject
 {
@@ -16,7 +19,10 @@ public static class CorpusSubject
     {
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(repositoryRoot, "appsettings.json")).Build();
         var autoReplies = configuration.GetSection(AutoRepliesOptions.SectionName).Get<AutoRepliesOptions>() ?? new AutoRepliesOptions();
-        var phrases = new AutoReplyPhrases(Options.Create(autoReplies)).Phrases().Select(p => (p.Key, p.Language, p.Phrase, "appsettings.json"));
+        var broadcasts = configuration.GetSection(BroadcastOptions.SectionName).Get<BroadcastOptions>() ?? new BroadcastOptions();
+        var phrases = new AutoReplyPhrases(Options.Create(autoReplies)).Phrases()
+            .Concat(new NewsTopicPhrases(Options.Create(broadcasts), new BotText()).Phrases())
+            .Select(p => (p.Key, p.Language, p.Phrase, "appsettings.json"));
         return new MessageInterpreter(new PhraseMatcher(Lexicon.LoadEmbedded().With(Lexicon.Build(phrases))), new IntentClassifier(), []);
     }
 
