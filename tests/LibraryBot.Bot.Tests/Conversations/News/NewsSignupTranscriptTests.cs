@@ -207,6 +207,16 @@ public sealed class NewsSignupTranscriptTests : IAsyncLifetime
         Assert.Empty(await _bot.Services.GetRequiredService<IConsentLedger>().HistoryAsync(follower, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task SignUp_WithTheBroadcastLedgerOfTheStore_RemembersTheChatAsASubscriber()
+    {
+        await using var bot = TestBot.Create();
+        await bot.SendAsync("noticias");
+        await bot.ChooseAsync("children");
+        var subscribers = await bot.Services.GetRequiredService<IBroadcastStore>().SubscribersAsync(CancellationToken.None);
+        Assert.Equal([bot.Conversation.Key], subscribers);
+    }
+
     private static ChoiceQuestion Question(IReadOnlyList<OutboundMessage> replies) => Assert.IsType<ChoiceQuestion>(replies[^1]);
 
     private static string Name(string topic, string locale) => TopicNames.In(BroadcastOptions.DefaultTopics.Single(t => t.Id == topic), locale);

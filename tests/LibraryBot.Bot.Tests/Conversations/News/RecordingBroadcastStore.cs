@@ -18,6 +18,12 @@ public sealed class RecordingBroadcastStore : IBroadcastStore
         return Task.CompletedTask;
     }
 
+    public Task RemoveSubscriberAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        Subscribed.RemoveAll(k => k == conversationKey);
+        return Task.CompletedTask;
+    }
+
     public Task MarkOptedOutAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         OptedOut.Add((conversationKey, now));
