@@ -90,7 +90,7 @@ public sealed class CosmosBroadcastStore(CosmosStorage storage) : IBroadcastStor
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         var query = new QueryDefinition(
-                "SELECT * FROM c WHERE c.type = @type AND (c.status = @sending OR (c.status = @scheduled AND c.sendAtMs <= @now))")
+                "SELECT * FROM c WHERE c.type = @type AND (c.status = @sending OR (c.status = @scheduled AND (NOT IS_DEFINED(c.sendAtMs) OR IS_NULL(c.sendAtMs) OR c.sendAtMs <= @now)))")
             .WithParameter("@type", BroadcastDocument.DocumentType).WithParameter("@sending", BroadcastStatus.Sending.ToString())
             .WithParameter("@scheduled", BroadcastStatus.Scheduled.ToString()).WithParameter("@now", now.ToUnixTimeMilliseconds());
         var due = await container.QueryListAsync<BroadcastDocument>(query, BroadcastPartitions.Broadcasts, cancellationToken).ConfigureAwait(false);
@@ -308,18 +308,18 @@ public sealed class CosmosBroadcastStore(CosmosStorage storage) : IBroadcastStor
         await UpdateMassSendAsync(container, broadcastId, clientMsgId, job => job with { MsgId = msgId }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken)
+    public async Task<string?> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         if (await container.ReadOrNullAsync<MassSendMsgDocument>(MassSendMsgDocument.DocumentId, BroadcastPartitions.OfMsgId(msgId), cancellationToken)
             .ConfigureAwait(false) is not { Document: var pointer })
         {
-            return false;
+            return null;
         }
 
         return await UpdateMassSendAsync(container, pointer.BroadcastId, pointer.ClientMsgId,
             job => job with { MsgId = msgId, FinishStatus = status, SentCount = sentCount, ErrorCount = errorCount, FilterCount = filterCount },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false) ? pointer.BroadcastId : null;
     }
 
     public async Task<IReadOnlyList<MassSendJob>> MassSendsAsync(string broadcastId, CancellationToken cancellationToken)

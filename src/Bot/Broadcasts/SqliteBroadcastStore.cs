@@ -75,7 +75,7 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database) : IBroadcastSt
 
     public Task<IReadOnlyList<Broadcast>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.ReadAsync(connection => (IReadOnlyList<Broadcast>)ReadBroadcasts(connection.Command(
-            "SELECT detail FROM broadcasts WHERE status = $sending OR (status = $scheduled AND send_at <= $now) ORDER BY created_at, id")
+            "SELECT detail FROM broadcasts WHERE status = $sending OR (status = $scheduled AND (send_at IS NULL OR send_at <= $now)) ORDER BY created_at, id")
             .With("$sending", BroadcastStatus.Sending.ToString()).With("$scheduled", BroadcastStatus.Scheduled.ToString()).With("$now", now.ToUnixMs())),
             cancellationToken);
 
@@ -275,13 +275,13 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database) : IBroadcastSt
             return update.ExecuteNonQuery();
         }, cancellationToken);
 
-    public Task<bool> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken) =>
+    public Task<string?> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {
             using var update = connection.Command(
-                "UPDATE broadcast_mass_sends SET finish_status = $s, sent_count = $sc, error_count = $ec, filter_count = $fc WHERE msg_id = $m", transaction)
+                "UPDATE broadcast_mass_sends SET finish_status = $s, sent_count = $sc, error_count = $ec, filter_count = $fc WHERE msg_id = $m RETURNING broadcast_id", transaction)
                 .With("$s", status).With("$sc", sentCount).With("$ec", errorCount).With("$fc", filterCount).With("$m", msgId);
-            return update.ExecuteNonQuery() > 0;
+            return update.ExecuteScalar() as string;
         }, cancellationToken);
 
     public Task<IReadOnlyList<MassSendJob>> MassSendsAsync(string broadcastId, CancellationToken cancellationToken) =>

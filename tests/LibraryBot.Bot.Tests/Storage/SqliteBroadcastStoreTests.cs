@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Contracts.Storage;
 
@@ -9,7 +8,7 @@ public sealed class SqliteBroadcastStoreTests : BroadcastStoreContract
     protected override Task<StorageSubject> CreateSubjectAsync() => SqliteSubjects.CreateAsync();
 
     [Fact]
-    public async Task AddRecipientsAsync_OfAHundredThousandChatsInOneCall_TakesWellUnderFiveSeconds()
+    public async Task AddRecipientsAsync_OfAHundredThousandChatsInOneCall_KeepsThemAllInOrder()
     {
         var now = StorageSubject.Start;
         var recipients = Enumerable.Range(0, 100_000)
@@ -17,13 +16,10 @@ public sealed class SqliteBroadcastStoreTests : BroadcastStoreContract
                 i % 10 == 0 ? "no-consent" : null, now))
             .ToList();
 
-        var watch = Stopwatch.StartNew();
+        // How fast is measured by the broadcast benchmark (docs/benchmarks.md), not here.
         var added = await Subject.Broadcasts.AddRecipientsAsync(recipients, Ct);
-        watch.Stop();
 
         Assert.Equal(100_000, added);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"100,000 recipients took {watch.Elapsed.TotalSeconds:0.00} s");
-        TestContext.Current.SendDiagnosticMessage($"100,000 recipients added in {watch.Elapsed.TotalMilliseconds:0} ms");
         var pending = await Subject.Broadcasts.PendingAsync("b-big", 3, Ct);
         Assert.Equal(["wa:15550001111:34600000001", "wa:15550001111:34600000002", "wa:15550001111:34600000003"], pending.Select(p => p.ConversationKey));
         var funnel = await Subject.Broadcasts.FunnelAsync("b-big", Ct);

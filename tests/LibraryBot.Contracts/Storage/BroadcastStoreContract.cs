@@ -107,10 +107,12 @@ public abstract class BroadcastStoreContract : StorageContract
         await Broadcasts.CreateAsync(Draft("b-scheduled-later", BroadcastStatus.Scheduled, sendAt: now.AddMinutes(1)), Ct);
         await Broadcasts.CreateAsync(Draft("b-draft"), Ct);
         await Broadcasts.CreateAsync(Draft("b-paused", BroadcastStatus.Paused), Ct);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Broadcasts.CreateAsync(Draft("b-scheduled-unset", BroadcastStatus.Scheduled), Ct);
         await Broadcasts.CreateAsync(Draft("b-finished", BroadcastStatus.Finished), Ct);
 
-        Assert.Equal(["b-scheduled-now", "b-sending", "b-scheduled-past"], (await Broadcasts.DueAsync(now, Ct)).Select(b => b.Id));
-        Assert.Equal(["b-scheduled-now", "b-sending", "b-scheduled-past", "b-scheduled-later"],
+        Assert.Equal(["b-scheduled-now", "b-sending", "b-scheduled-past", "b-scheduled-unset"], (await Broadcasts.DueAsync(now, Ct)).Select(b => b.Id));
+        Assert.Equal(["b-scheduled-now", "b-sending", "b-scheduled-past", "b-scheduled-later", "b-scheduled-unset"],
             (await Broadcasts.DueAsync(now.AddMinutes(1), Ct)).Select(b => b.Id));
     }
 
@@ -315,7 +317,7 @@ public abstract class BroadcastStoreContract : StorageContract
         var finished = await Broadcasts.FinishMassSendAsync("3147483649", "send success", 118, 2, 1, Ct);
         var notOurs = await Broadcasts.FinishMassSendAsync("9999999", "send success", 1, 0, 0, Ct);
 
-        Assert.Equal((true, false), (finished, notOurs));
+        Assert.Equal(("b-1", null), (finished, notOurs));
         Assert.Equal(
             [
                 new MassSendJob("b-1", "cm-1", "3147483649", 120, created, "send success", 118, 2, 1),

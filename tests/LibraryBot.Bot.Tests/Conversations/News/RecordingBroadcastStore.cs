@@ -60,7 +60,7 @@ public sealed class RecordingBroadcastStore : IBroadcastStore
 
     public Task SetMassSendMsgIdAsync(string broadcastId, string clientMsgId, string msgId, CancellationToken cancellationToken) => throw Unused();
 
-    public Task<bool> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken) => throw Unused();
+    public Task<string?> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken) => throw Unused();
 
     public Task<IReadOnlyList<MassSendJob>> MassSendsAsync(string broadcastId, CancellationToken cancellationToken) => throw Unused();
 
