@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LibraryBot.Bot.Broadcasts;
+using LibraryBot.Bot.Tests.Conversations;
+using LibraryBot.Bot.Tests.Handoff;
+using LibraryBot.Channels.WeChat;
+using LibraryBot.Channels.WhatsApp;
+
+namespace LibraryBot.Bot.Tests.Broadcasts;
+
+/// <summary>
+/// The staff server with broadcasts sent at any hour (no quiet hours) and looked for every second; helpers for patrons
+/// signing up through the signed webhooks and for an outreach account writing and sending broadcasts.
+/// </summary>
+public sealed class BroadcastServer : StaffServer
+{
+    protected override IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>
+    {
+        ["Broadcasts__QuietHours"] = "",
+        ["Broadcasts__PollSeconds"] = "1",
+    };
+
+    public static string WhatsAppKey(Patron patron) => $"wa:{WhatsAppSandboxDefaults.PhoneNumberId}:{patron.Id}";
+
+    public static string WeChatKey(Patron patron) => $"wx:{WeChatSandboxDefaults.AccountId}:{patron.Id}";
+
+    /// <summary>The patron writes the news word of their language and picks the topics from the list, then Done.</summary>
+    public static async Task SignUpAsync(WhatsAppPatron patron, string newsWord, params string[] topics)
+    {
+        (await patron.SayAsync(newsWord)).Contains("Alder Bay Public Library");
+        foreach (var topic in topics)
+        {
+            await patron.TapAsync(topic, listRow: true);
+        }
+
+        await patron.TapAsync("news.done", listRow: true);
+    }
+
+    /// <summary>Writes a broadcast as outreach staff; returns its id (201 expected).</summary>
+    public static async Task<(string Id, JsonNode Created)> CreateAsync(HttpClient outreach, object body)
+    {
+        using var response = await outreach.PostAsJsonAsync("/api/staff/broadcasts", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Creating the broadcast: {(int)response.StatusCode} {text}");
+        var created = JsonNode.Parse(text)!;
+        return ((string)created["id"]!, created);
+    }
+
+    public static async Task<JsonNode> PostAsync(HttpClient outreach, string id, string action, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
+    {
+        using var response = await outreach.PostAsync($"/api/staff/broadcasts/{id}/{action}", null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{action}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>What the patron received from the broadcast, once the dispatcher handed it to their chat and it was sent.</summary>
+    public async Task<Turn> ReceiveAsync(Patron patron, string broadcastId, string? conversationKey = null)
+    {
+        var key = BroadcastKeys.DedupeKey(broadcastId, conversationKey ?? WhatsAppKey(patron));
+        await Bot.WaitUntilAsync(() => Task.FromResult(Bot.Scalar($"SELECT COUNT(*) FROM inbox WHERE dedupe_key = '{key}'") == 1), $"the broadcast handed to {key}");
+        return await patron.TurnAsync(key);
+    }
+
+    public async Task<JsonNode> WaitForStatusAsync(HttpClient staff, string id, string status, int seconds = 30)
+    {
+        JsonNode view = null!;
+        await Bot.WaitUntilAsync(async () =>
+        {
+            view = JsonNode.Parse(await staff.GetStringAsync($"/api/staff/broadcasts/{id}"))!;
+            return (string?)view["status"] == status;
+        }, $"broadcast {id} {status}", seconds);
+        return view;
+    }
+}
