@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Contracts.Storage;
 
 namespace LibraryBot.Bot.Tests.Storage;
@@ -7,26 +5,4 @@ namespace LibraryBot.Bot.Tests.Storage;
 public sealed class SqliteBroadcastStoreTests : BroadcastStoreContract
 {
     protected override Task<StorageSubject> CreateSubjectAsync() => SqliteSubjects.CreateAsync();
-
-    [Fact]
-    public async Task AddRecipientsAsync_OfAHundredThousandChatsInOneCall_TakesWellUnderFiveSeconds()
-    {
-        var now = StorageSubject.Start;
-        var recipients = Enumerable.Range(0, 100_000)
-            .Select(i => new BroadcastRecipient("b-big", $"wa:15550001111:346{i:00000000}", "whatsapp", "es", i % 10 == 0 ? RecipientStatus.Excluded : RecipientStatus.Pending,
-                i % 10 == 0 ? "no-consent" : null, now))
-            .ToList();
-
-        var watch = Stopwatch.StartNew();
-        var added = await Subject.Broadcasts.AddRecipientsAsync(recipients, Ct);
-        watch.Stop();
-
-        Assert.Equal(100_000, added);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"100,000 recipients took {watch.Elapsed.TotalSeconds:0.00} s");
-        TestContext.Current.SendDiagnosticMessage($"100,000 recipients added in {watch.Elapsed.TotalMilliseconds:0} ms");
-        var pending = await Subject.Broadcasts.PendingAsync("b-big", 3, Ct);
-        Assert.Equal(["wa:15550001111:34600000001", "wa:15550001111:34600000002", "wa:15550001111:34600000003"], pending.Select(p => p.ConversationKey));
-        var funnel = await Subject.Broadcasts.FunnelAsync("b-big", Ct);
-        Assert.Equal((100_000, 10_000, 90_000), (funnel.Audience, funnel.Excluded, funnel.Pending));
-    }
 }
