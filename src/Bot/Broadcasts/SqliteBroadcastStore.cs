@@ -25,7 +25,14 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database) : IBroadcastSt
             THEN (SELECT min(id) FROM outbox WHERE inbound_dedupe_key = $prefix || r.broadcast_id || ':' || r.conversation_key) END
         """;
 
-    private static readonly string Sent = $"('{RecipientStatus.Queued}', '{RecipientStatus.MassSend}')";
+    /// <summary>
+    /// The statuses of a sent recipient, written exactly as in the partial index <c>ix_broadcast_recipients_sent</c> (so
+    /// SQLite uses it); only sent rows are in that index, so planning an audience does not write it.
+    /// </summary>
+    private const string Sent = "('Queued', 'MassSend')";
+
+    /// <summary>Pending, written exactly as in the partial index <c>ix_broadcast_recipients_pending</c>.</summary>
+    private const string Pending = "'Pending'";
 
     public Task AddSubscriberAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
@@ -126,8 +133,8 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database) : IBroadcastSt
         database.ReadAsync(connection =>
         {
             using var select = connection.Command(
-                $"SELECT {RecipientColumns} FROM broadcast_recipients r WHERE r.broadcast_id = $b AND r.status = $s ORDER BY r.seq LIMIT $n")
-                .With("$b", broadcastId).With("$s", RecipientStatus.Pending.ToString()).With("$n", Math.Max(0, limit));
+                $"SELECT {RecipientColumns} FROM broadcast_recipients r WHERE r.broadcast_id = $b AND r.status = {Pending} ORDER BY r.seq LIMIT $n")
+                .With("$b", broadcastId).With("$n", Math.Max(0, limit));
             using var reader = select.ExecuteReader();
             var pending = new List<BroadcastRecipient>();
             while (reader.Read())

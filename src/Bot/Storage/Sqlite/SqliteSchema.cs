@@ -178,8 +178,8 @@ internal static class SqliteSchema
             UNIQUE (broadcast_id, conversation_key)
         );
         CREATE INDEX ix_broadcast_recipients_order ON broadcast_recipients(broadcast_id, seq);
-        CREATE INDEX ix_broadcast_recipients_status ON broadcast_recipients(broadcast_id, status, seq);
-        CREATE INDEX ix_broadcast_recipients_conversation ON broadcast_recipients(conversation_key, updated_at);
+        CREATE INDEX ix_broadcast_recipients_pending ON broadcast_recipients(broadcast_id, seq) WHERE status = 'Pending';
+        CREATE INDEX ix_broadcast_recipients_sent ON broadcast_recipients(conversation_key, updated_at) WHERE status IN ('Queued', 'MassSend');
         CREATE TABLE broadcast_mass_sends (
             broadcast_id TEXT NOT NULL,
             client_msg_id TEXT NOT NULL,
