@@ -5,6 +5,7 @@ using LibraryBot.Bot.Tests.Conversations;
 using LibraryBot.Bot.Tests.Handoff;
 using LibraryBot.Channels.WeChat;
 using LibraryBot.Channels.WhatsApp;
+using Microsoft.Data.Sqlite;
 
 namespace LibraryBot.Bot.Tests.Broadcasts;
 
@@ -52,6 +53,28 @@ public sealed class BroadcastServer : StaffServer
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{action}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>
+    /// Makes the chat's last message from the patron <paramref name="ago"/> old, as if that time had passed: the column the
+    /// outbox reads and the state the audience reads (the chat must be idle; the server reads both afresh for each turn).
+    /// </summary>
+    public void AgeLastInbound(string conversationKey, TimeSpan ago)
+    {
+        var when = DateTimeOffset.UtcNow - ago;
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Bot.DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT state_json FROM conversations WHERE conversation_key = $k";
+        read.Parameters.AddWithValue("$k", conversationKey);
+        var state = JsonNode.Parse((string)read.ExecuteScalar()!)!;
+        state["lastInboundAt"] = when.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        using var write = connection.CreateCommand();
+        write.CommandText = "UPDATE conversations SET state_json = $s, last_inbound_at = $t WHERE conversation_key = $k";
+        write.Parameters.AddWithValue("$s", state.ToJsonString());
+        write.Parameters.AddWithValue("$t", when.ToUnixTimeMilliseconds());
+        write.Parameters.AddWithValue("$k", conversationKey);
+        Assert.Equal(1, write.ExecuteNonQuery());
     }
 
     /// <summary>What the patron received from the broadcast, once the dispatcher handed it to their chat and it was sent.</summary>

@@ -17,7 +17,9 @@ internal sealed class WeChatSandboxState(TimeProvider time)
     private readonly List<WeChatSandboxMessage> messages = [];
     private string? token;
     private DateTimeOffset tokenExpires;
-    private long msgIds = 24_000_000_000_000_000;
+    // Seeded from the clock, as WeChat's own ids only grow: a restarted sandbox never repeats an id the bot has already
+    // seen (a repeated MsgId is a redelivery to the bot, and would be dropped).
+    private long msgIds = 24_000_000_000_000_000 + (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000);
 
     public JsonArray? Menu { get; private set; }
 
