@@ -239,6 +239,11 @@ function showFieldErrors(result, fallback, statusElement) {
     : marked && unplaced.length === 0 ? 'Not saved: see the fields marked in red.' : [problemText(result, fallback), ...unplaced].join(' ');
   statusElement.textContent = general;
   statusElement.className = 'error';
+  // Focus goes to the first field marked (the control just before its message).
+  const first = [...document.querySelectorAll('#broadcast-form .field-error')].find(p => p.textContent);
+  let control = first?.previousElementSibling;
+  while (control && !control.matches('input, textarea, select, .choices')) control = control.previousElementSibling;
+  (control?.matches('.choices') ? control.querySelector('input') : control)?.focus();
   return marked;
 }
 
@@ -405,6 +410,8 @@ async function newBroadcast() {
   $('broadcast-form').reset();
   clearFieldErrors();
   for (const [code] of outreachLanguages) $(`content-${code}-count`).textContent = '0 characters';
+  outreachState.previewLanguage = 'en';
+  $('preview-en').checked = true;
   $('broadcast-form-status').textContent = '';
   $('library-zone').textContent = state.timeZone ? `, ${state.timeZone}` : '';
   outreachWhen();
