@@ -8,10 +8,14 @@ const broadcastFunnelSteps = [
   ['audience', 'audience'], ['excluded', 'left out'], ['pending', 'waiting'], ['sent', 'sent'], ['delivered', 'delivered'],
   ['read', 'read'], ['failed', 'failed'], ['skipped', 'skipped'], ['optedOut', 'opted out (7 days)'],
 ];
+// A recipient's status in words (the API's values, which the filter sends back).
+const recipientStatuses = {
+  pending: 'waiting', excluded: 'left out', handedover: 'handed to the chat', queued: 'sent to the channel', masssend: 'WeChat mass send', skipped: 'skipped',
+};
 // Which buttons each status allows (the server decides; a refusal comes back as 409 with the reason).
 const broadcastActions = {
   send: ['draft'],
-  pause: ['sending', 'scheduled'],
+  pause: ['sending'],
   resume: ['paused'],
   cancel: ['draft', 'scheduled', 'sending', 'paused'],
 };
@@ -52,8 +56,9 @@ function renderBroadcast(b) {
   renderBroadcastContent(b);
 }
 
+// The funnel's audience is who gets it (those left out are counted apart); done is everyone no longer waiting.
 function renderBroadcastFunnel(f) {
-  const toSend = Math.max(0, f.audience - f.excluded);
+  const toSend = f.audience;
   const done = Math.max(0, toSend - f.pending);
   $('detail-progress').max = Math.max(1, toSend);
   $('detail-progress').value = done;
@@ -65,7 +70,7 @@ function renderBroadcastFunnel(f) {
     li.append(span('label', label), span('count', String(f[key] ?? 0)));
     return li;
   }));
-  renderReasonList('detail-excluded', f.excludedByReason, outreachReason, 'Nobody was left out.');
+  renderReasonList('detail-excluded', f.excludedByReason, reason => reason, 'Nobody was left out.');
   renderReasonList('detail-failed', f.failedByCode, code => `error ${code}`, 'No failures.');
 }
 
@@ -117,8 +122,8 @@ async function loadRecipients(more) {
   const rows = result.data.map(r => {
     const tr = document.createElement('tr');
     tr.dataset.status = r.status;
-    tr.append(outreachCell(r.chat), outreachCell(r.channel), outreachCell(r.language), outreachCell(r.status, `status ${r.status}`),
-      outreachCell(r.reason ? outreachReason(r.reason) : ''), outreachCell(r.delivery ?? '', r.delivery ? `status ${r.delivery}` : ''), outreachCell(r.errorCode ?? ''));
+    tr.append(outreachCell(r.chat), outreachCell(r.channel), outreachCell(r.language), outreachCell(recipientStatuses[r.status] ?? r.status, `status ${r.status}`),
+      outreachCell(r.reason ?? ''), outreachCell(r.delivery ?? '', r.delivery ? `status ${r.delivery}` : ''), outreachCell(r.errorCode ?? ''));
     return tr;
   });
   const body = $('recipient-list').tBodies[0];
@@ -159,6 +164,7 @@ hubHandlers.broadcastChanged = id => {
   }, 1000);
 };
 
+$('recipient-status').append(...Object.entries(recipientStatuses).map(([value, text]) => new Option(text, value)));
 for (const action of Object.keys(broadcastActions)) $(`detail-${action}`).addEventListener('click', () => broadcastAction(action));
 $('detail-back').addEventListener('click', showOutreachHome);
 $('recipient-status').addEventListener('change', () => { broadcastDetailState.shown = 0; loadRecipients(false); });

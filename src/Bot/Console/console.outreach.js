@@ -182,7 +182,7 @@ async function countAudience() {
   if (seq !== outreachState.countSeq) return;
   if (!result.ok) {
     $('audience-count').textContent = '';
-    showFieldErrors(result, 'Could not count the audience', $('audience-count'));
+    showFieldErrors(result, 'Could not count the audience', $('audience-count'), 'audience.');
     return;
   }
   renderAudience(result.data.audienceCount, result.data.excluded);
@@ -194,14 +194,9 @@ function renderAudience(count, excluded) {
   $('audience-excluded').replaceChildren(...Object.entries(excluded ?? {}).map(([reason, n]) => {
     const li = document.createElement('li');
     li.dataset.reason = reason;
-    li.textContent = `Left out: ${outreachReason(reason)} (${n})`;
+    li.textContent = `Left out: ${reason} (${n})`;
     return li;
   }));
-}
-
-// A reason key as words ("no-consent" → "no consent").
-function outreachReason(reason) {
-  return reason.replace(/[-_]/g, ' ');
 }
 
 // ---- Field errors (RFC 7807 errors per field, shown next to the field) ----
@@ -225,13 +220,14 @@ function fieldErrorElement(field) {
   return null;
 }
 
-// Shows a refused answer: each field's message next to it; anything else in the status element. Returns whether any field was marked.
-function showFieldErrors(result, fallback, statusElement) {
+// Shows a refused answer: each field's message next to it (the audience count names its fields without "audience."),
+// anything else in the status element. Returns whether any field was marked.
+function showFieldErrors(result, fallback, statusElement, prefix = '') {
   const errors = result.data?.errors ?? {};
   const unplaced = [];
   let marked = false;
   for (const [field, messages] of Object.entries(errors)) {
-    const element = fieldErrorElement(field);
+    const element = fieldErrorElement(prefix + field);
     const text = [].concat(messages).join(' ');
     if (element) { element.textContent = element.textContent ? `${element.textContent} ${text}` : text; marked = true; } else unplaced.push(text);
   }
