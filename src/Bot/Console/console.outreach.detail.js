@@ -71,7 +71,7 @@ function renderBroadcastFunnel(f) {
     return li;
   }));
   renderReasonList('detail-excluded', f.excludedByReason, reason => reason, 'Nobody was left out.');
-  renderReasonList('detail-failed', f.failedByCode, code => `error ${code}`, 'No failures.');
+  renderReasonList('detail-failed', f.failedByCode, code => /^\d+$/.test(code) ? `error ${code}` : code, 'No failures.');
 }
 
 function renderReasonList(id, counts, words, none) {
