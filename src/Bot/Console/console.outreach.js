@@ -6,7 +6,7 @@
 'use strict';
 const outreachLanguages = [['en', 'English'], ['es', 'Español'], ['zh', '中文'], ['vi', 'Tiếng Việt']];
 const outreachChannels = [['whatsapp', 'WhatsApp'], ['wechat', 'WeChat'], ['sms', 'SMS']];
-const outreachState = { choicesLoaded: false, templates: [], countTimer: null, countSeq: 0, previewLanguage: 'en', listTimer: null };
+const outreachState = { choicesLoaded: false, branchNames: new Map(), templates: [], countTimer: null, countSeq: 0, previewLanguage: 'en', listTimer: null };
 // The stop line is the server's (Broadcasts.StopLine, in the patron's language); the preview names where it goes.
 const outreachStopNote = '+ how to stop, in the patron’s language (the server adds it)';
 
@@ -61,7 +61,7 @@ function outreachCell(text, className) {
 
 async function showOutreachHome() {
   outreachShow('home');
-  await Promise.all([loadBroadcastList(), loadOutreachChoices(), loadSignupLinks()]);
+  await Promise.all([loadBroadcastList(), loadOutreachChoices().then(loadSignupLinks)]);
 }
 
 async function loadBroadcastList() {
@@ -104,6 +104,7 @@ async function loadOutreachChoices() {
     return tr;
   }));
   $('segment-topics').replaceChildren(...topics.data.map(t => outreachCheckbox('topic', t.id, t.names.en)));
+  outreachState.branchNames = new Map(branches.data.map(b => [b.id, b.name]));
   $('segment-branches').replaceChildren(...branches.data.map(b => outreachCheckbox('branch', b.id, b.name)));
   $('segment-languages').replaceChildren(...outreachLanguages.map(([code, name]) => outreachCheckbox('language', code, name)));
   $('segment-channels').replaceChildren(...outreachChannels.map(([code, name]) => outreachCheckbox('channel', code, name)));
@@ -129,7 +130,8 @@ async function loadSignupLinks() {
   const result = await api('GET', '/broadcasts/signup-links');
   $('signup-links').hidden = !result.ok;
   if (!result.ok) return;
-  const branchName = id => $(`segment-branch-${id}`)?.parentElement.textContent.trim() ?? id;
+  const branchName = id => id ? outreachState.branchNames.get(id) ?? id : 'the whole library';
+  const languageName = code => outreachLanguages.find(([c]) => code === c || code.startsWith(`${c}-`))?.[1] ?? code;
   $('signup-links-body').replaceChildren(...result.data.map(topic => {
     const block = document.createElement('div');
     block.className = 'signup-topic';
@@ -140,7 +142,7 @@ async function loadSignupLinks() {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = link.url; a.textContent = link.url; a.target = '_blank'; a.rel = 'noopener';
-      li.append(span('language', `WhatsApp, ${outreachLanguages.find(([code]) => code === link.language)?.[1] ?? link.language}: `), a);
+      li.append(span('language', `WhatsApp, ${languageName(link.language)}: `), a);
       links.append(li);
     }
     for (const scene of topic.weChatScenes) {
