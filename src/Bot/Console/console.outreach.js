@@ -332,22 +332,23 @@ function renderPreview() {
   const text = $(`content-${code}`)?.value.trim() ?? '';
   const image = $('broadcast-image').value.trim();
   const link = $('broadcast-link').value.trim();
-  const message = [];
-  if (image) message.push(span('image', `[image: ${image}]`));
-  message.push(span('text', text || `(no ${language} text: these patrons get the library’s default language)`));
+  // As the server writes it: the text, the link and the image's address on their own lines, then the stop line.
+  const message = [span('text', text || `(no ${language} text: these patrons get the library’s default language)`)];
   if (link) message.push(span('link', link));
+  if (image) message.push(span('link', image));
   const template = outreachTemplate();
   const templateLine = template
     ? `Outside the 24-hour window: template ${template.name}${template.parameters.length ? ` with parameters ${template.parameters.map((p, i) => `{{${i + 1}}} = “${p}”`).join(', ')}` : ''}`
     : 'Outside the 24-hour window WhatsApp lets only an approved marketing template through: choose one above, or these patrons cannot get it on WhatsApp.';
-  const sms = smsSegments([text, link].filter(Boolean).join('\n'));
+  const smsText = [text, link, image].filter(Boolean).join('\n');
+  const sms = smsSegments(smsText);
   $('preview-channels').replaceChildren(
     previewCard(`WhatsApp, ${language}, inside the 24-hour window`, 'whatsapp', message.map(n => n.cloneNode(true)), []),
     previewCard(`WhatsApp, ${language}, outside the 24-hour window`, 'whatsapp template', [span('text', templateLine)], []),
     previewCard(`WeChat, ${language}`, 'wechat', message.map(n => n.cloneNode(true)),
       ['Followers who wrote in the last 48 hours get it as a customer-service message; the others by mass send, within the account’s quota.']),
-    previewCard(`SMS, ${language}`, 'sms', [span('text', [text, link].filter(Boolean).join('\n') || `(no ${language} text)`)],
-      [`${sms.units} characters, ${sms.segments} SMS segment${sms.segments === 1 ? '' : 's'} (${sms.encoding}) before the stop line; images are not sent by SMS.`]));
+    previewCard(`SMS, ${language}`, 'sms', [span('text', smsText || `(no ${language} text)`)],
+      [`${sms.units} characters, ${sms.segments} SMS segment${sms.segments === 1 ? '' : 's'} (${sms.encoding}) before the stop line.`]));
 }
 
 // ---- Send ----
