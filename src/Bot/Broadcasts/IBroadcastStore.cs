@@ -11,6 +11,9 @@ public interface IBroadcastStore
     /// <summary>Remembers a chat that signed up for a topic (the audience is checked against the consent ledger each time).</summary>
     Task AddSubscriberAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Forgets a chat's sign-up ("delete my data"); its recipient rows stay (they hold no message text).</summary>
+    Task RemoveSubscriberAsync(string conversationKey, CancellationToken cancellationToken);
+
     /// <summary>Every chat that ever signed up, oldest first.</summary>
     Task<IReadOnlyList<string>> SubscribersAsync(CancellationToken cancellationToken);
 
@@ -30,7 +33,7 @@ public interface IBroadcastStore
     /// </summary>
     Task<Broadcast?> TransitionAsync(string broadcastId, IReadOnlyCollection<BroadcastStatus> from, BroadcastStatus to, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Broadcasts Sending, and Scheduled ones whose send time is at or before <paramref name="now"/>; oldest first.</summary>
+    /// <summary>Broadcasts Sending, and Scheduled ones without a send time (send now) or whose send time is at or before <paramref name="now"/>; oldest first.</summary>
     Task<IReadOnlyList<Broadcast>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
@@ -72,8 +75,8 @@ public interface IBroadcastStore
     /// <summary>Stores the msg_id WeChat answered for the job.</summary>
     Task SetMassSendMsgIdAsync(string broadcastId, string clientMsgId, string msgId, CancellationToken cancellationToken);
 
-    /// <summary>Records a <c>MASSSENDJOBFINISH</c> for the job with that msg_id; false when no job has it (not ours).</summary>
-    Task<bool> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken);
+    /// <summary>Records a <c>MASSSENDJOBFINISH</c> for the job with that msg_id; returns the job's broadcast id, or null when no job has it (not ours).</summary>
+    Task<string?> FinishMassSendAsync(string msgId, string status, int sentCount, int errorCount, int filterCount, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MassSendJob>> MassSendsAsync(string broadcastId, CancellationToken cancellationToken);
 

@@ -15,4 +15,6 @@ public enum ConsentSource
     Console,
     /// <summary>The patron asked to delete their data: every grant is withdrawn, and the withdrawal is kept.</summary>
     Erasure,
+    /// <summary>The patron unfollowed the account (WeChat): every grant is withdrawn with the chat's data.</summary>
+    Unfollow,
 }

@@ -42,21 +42,28 @@ public sealed class CosmosConsentLedger(CosmosStorage storage, CosmosSequence se
         return documents.Select(d => new ConsentEvent(d.Seq, d.Channel, d.AddressHash, d.Record)).ToList();
     }
 
-    public async Task<IReadOnlySet<string>> GrantedAsync(string purpose, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> GrantedAsync(string purpose, CancellationToken cancellationToken) =>
+        (await LatestAsync(purpose, cancellationToken).ConfigureAwait(false)).Where(l => l.Value.Granted).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Across partitions (one per address): read by a notice run or a broadcast's planning, never on a turn.</summary>
+    public async Task<IReadOnlyDictionary<string, ConsentLatest>> LatestAsync(string purpose, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        var query = new QueryDefinition("SELECT c.addressHash, c.seq, c.granted FROM c WHERE c.type = @type AND c.purpose = @purpose")
+        var query = new QueryDefinition("SELECT c.addressHash, c.seq, c.record FROM c WHERE c.type = @type AND c.purpose = @purpose")
             .WithParameter("@type", ConsentDocument.DocumentType).WithParameter("@purpose", purpose);
-        var latest = new Dictionary<string, (long Seq, bool Granted)>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, (long Seq, ConsentRecord Record)>(StringComparer.Ordinal);
         await foreach (var row in container.QueryAsync<ConsentRow>(query, null, cancellationToken).ConfigureAwait(false))
         {
             if (!latest.TryGetValue(row.AddressHash, out var seen) || row.Seq > seen.Seq)
             {
-                latest[row.AddressHash] = (row.Seq, row.Granted);
+                latest[row.AddressHash] = (row.Seq, row.Record);
             }
         }
 
-        return latest.Where(l => l.Value.Granted).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        return latest.ToDictionary(
+            l => l.Key,
+            l => new ConsentLatest(l.Value.Record.Action == ConsentAction.Grant, l.Value.Record.Source, l.Value.Record.At),
+            StringComparer.Ordinal);
     }
 
     public async Task<string> HashAsync(ConversationRef address, CancellationToken cancellationToken) =>
@@ -80,7 +87,7 @@ public sealed class CosmosConsentLedger(CosmosStorage storage, CosmosSequence se
         return Convert.FromBase64String(stored!.Value.Document.Value);
     }
 
-    private sealed record ConsentRow(string AddressHash, long Seq, bool Granted);
+    private sealed record ConsentRow(string AddressHash, long Seq, ConsentRecord Record);
 }
 
 /// <summary>One consent event in Cosmos DB.</summary>

@@ -17,6 +17,9 @@ public interface IConsentLedger
     /// <summary>The hashes of the addresses whose latest event for the purpose is a grant.</summary>
     Task<IReadOnlySet<string>> GrantedAsync(string purpose, CancellationToken cancellationToken);
 
+    /// <summary>The latest event for the purpose of every address that has one, by address hash (a broadcast's audience and its exclusions).</summary>
+    Task<IReadOnlyDictionary<string, ConsentLatest>> LatestAsync(string purpose, CancellationToken cancellationToken);
+
     /// <summary>The keyed hash the ledger stores for the address.</summary>
     Task<string> HashAsync(ConversationRef address, CancellationToken cancellationToken);
 }

@@ -59,24 +59,30 @@ public sealed class SqliteConsentLedger(SqliteDatabase database) : IConsentLedge
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlySet<string>> GrantedAsync(string purpose, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlySet<string>> GrantedAsync(string purpose, CancellationToken cancellationToken) =>
+        (await LatestAsync(purpose, cancellationToken).ConfigureAwait(false)).Where(l => l.Value.Granted).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, ConsentLatest>> LatestAsync(string purpose, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
         {
             using var select = connection.Command(
                 """
-                SELECT address_hash FROM (
-                    SELECT address_hash, action, ROW_NUMBER() OVER (PARTITION BY address_hash ORDER BY id DESC) AS latest
+                SELECT address_hash, action, source, at FROM (
+                    SELECT address_hash, action, source, at, ROW_NUMBER() OVER (PARTITION BY address_hash ORDER BY id DESC) AS latest
                     FROM consent_events WHERE purpose = $p)
-                WHERE latest = 1 AND action = 'Grant'
+                WHERE latest = 1
                 """).With("$p", purpose);
             using var reader = select.ExecuteReader();
-            var granted = new HashSet<string>(StringComparer.Ordinal);
+            var latest = new Dictionary<string, ConsentLatest>(StringComparer.Ordinal);
             while (reader.Read())
             {
-                granted.Add(reader.GetString(0));
+                latest[reader.GetString(0)] = new ConsentLatest(
+                    reader.GetString(1) == nameof(ConsentAction.Grant),
+                    Enum.Parse<ConsentSource>(reader.GetString(2)),
+                    SqliteCommandExtensions.FromUnixMs(reader.GetInt64(3)));
             }
 
-            return (IReadOnlySet<string>)granted;
+            return (IReadOnlyDictionary<string, ConsentLatest>)latest;
         }, cancellationToken);
 
     public async Task<string> HashAsync(ConversationRef address, CancellationToken cancellationToken) =>

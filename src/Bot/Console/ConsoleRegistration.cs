@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Engine.Middleware;
 using LibraryBot.Bot.Handoff;
@@ -48,6 +49,7 @@ public static class ConsoleRegistration
         services.TryAddSingleton<IStaffStore, SqliteStaffStore>();
         services.TryAddSingleton<IHandoffQueue, SqliteHandoffQueue>();
         services.TryAddSingleton<IHandoffNotifier, ConsoleNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBroadcastNotifier, ConsoleBroadcastNotifier>());
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         services.TryAddSingleton<StaffAccounts>();
         services.TryAddSingleton<SignInThrottle>();

@@ -31,6 +31,7 @@ public static class StaffApiEndpoints
         api.MapAccountActions();
         api.MapConversationActions();
         api.MapNoticeActions();
+        api.MapBroadcastActions();
         return api;
     }
 

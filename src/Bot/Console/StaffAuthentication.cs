@@ -43,7 +43,8 @@ public static class StaffAuthentication
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRole.AnyPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.All))
             .AddPolicy(StaffRole.AnswerPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Librarian, StaffRole.Admin))
-            .AddPolicy(StaffRole.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Admin));
+            .AddPolicy(StaffRole.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Admin))
+            .AddPolicy(StaffRole.OutreachPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.Outreach, StaffRole.Admin));
     }
 
     public static ClaimsPrincipal Principal(StaffAccount account, string scheme) =>

@@ -11,6 +11,7 @@ const consentSources = {
   ChannelError: 'the channel refused: the patron opted out',
   Console: 'recorded by staff',
   Erasure: 'the patron asked to delete their data',
+  Unfollow: 'the patron unfollowed the account',
 };
 
 function consentPurpose(purpose) {

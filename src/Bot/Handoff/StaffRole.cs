@@ -20,6 +20,9 @@ public static class StaffRole
     /// <summary>The authorization policy for managing accounts.</summary>
     public const string AdminPolicy = "staff.admin";
 
+    /// <summary>The authorization policy for outreach work (news sign-up, broadcasts): outreach and admins.</summary>
+    public const string OutreachPolicy = "staff.outreach";
+
     /// <summary>The authorization policy for any signed-in staff member.</summary>
     public const string AnyPolicy = "staff.any";
 }

@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Conversations;
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.Bot.Conversations.Location;
@@ -25,7 +26,9 @@ public static class TurnOrder
         typeof(AutomaticLocationMiddleware),  // WeChat's automatic location reports: not something the patron said
         typeof(UnderstandingMiddleware),      // what the message asks: intent, confidence, entities, language
         typeof(LanguageMiddleware),           // the conversation's language follows the patron's (an explicit choice stands)
+        typeof(MassSendFinishedMiddleware),   // WeChat's MASSSENDJOBFINISH: counts for a broadcast's funnel (no conversation)
         typeof(NoticeDeliveryMiddleware),     // the notice run's digest for this chat: checked again, then sent (even during a handoff)
+        typeof(BroadcastDeliveryMiddleware),  // a broadcast for this chat: consent checked again, then sent (not while a librarian talks)
         typeof(HandoffGateMiddleware),        // a librarian owns the chat: the bot stays silent (the gate records the message)
         typeof(TranscriptMiddleware),         // the patron's message and the bot's replies go to the transcript (PINs never)
         typeof(WelcomeMiddleware),            // first contact: greeting and privacy notice

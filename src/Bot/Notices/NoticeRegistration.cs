@@ -37,7 +37,7 @@ public static class NoticeRegistration
         services.TryAddSingleton<NoticeHandOver>();
         services.TryAddSingleton<NoticeRun>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUnreachableRecipientHandler, NoticeSmsFallback>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecipientEffectHandler, NoticeSmsFallback>());
         services.AddHostedService<NoticeScheduler>();
         return builder;
     }

@@ -2,6 +2,7 @@ using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Bot.Telemetry;
 using LibraryBot.Bot.Inbox;
+using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +15,11 @@ namespace LibraryBot.Bot.Notices;
 /// makes it once per digest, however many times the failure is reported.
 /// </summary>
 public sealed class NoticeSmsFallback(InboxWriter inbox, SmsFallbackRoute route, TimeProvider clock, BotMetrics metrics, ILogger<NoticeSmsFallback> logger)
-    : IUnreachableRecipientHandler
+    : IRecipientEffectHandler
 {
-    public async Task OnUnreachableAsync(OutboxItem item, CancellationToken cancellationToken)
+    public async Task OnEffectAsync(OutboxItem item, RecipientEffect effect, CancellationToken cancellationToken)
     {
-        if (item.InboundDedupeKey is not { } key || !key.StartsWith(NoticeDigest.DedupePrefix, StringComparison.Ordinal)
+        if (effect != RecipientEffect.Unreachable || item.InboundDedupeKey is not { } key || !key.StartsWith(NoticeDigest.DedupePrefix, StringComparison.Ordinal)
             || !route.TryRoute(item.To, out var text))
         {
             return;

@@ -16,7 +16,7 @@ public sealed class DeliveryStatusHandler(
     IEnumerable<IDeliveryFailureClassifier> classifiers,
     TimeProvider clock,
     BotMetrics metrics,
-    IEnumerable<IUnreachableRecipientHandler> unreachable,
+    IEnumerable<IRecipientEffectHandler> effectHandlers,
     ILogger<DeliveryStatusHandler> logger)
 {
     private readonly Dictionary<ChannelId, IDeliveryFailureClassifier> _classifiers = classifiers.ToDictionary(c => c.Channel);
@@ -53,11 +53,11 @@ public sealed class DeliveryStatusHandler(
             await outbox.RecordRecipientEffectAsync(item.To.Key, outcome.Effect, outcome.Reason ?? status.ErrorMessage ?? outcome.Effect.ToString(), now, cancellationToken).ConfigureAwait(false);
         }
 
-        if (outcome.Effect == RecipientEffect.Unreachable)
+        if (outcome.Effect != RecipientEffect.None)
         {
-            foreach (var handler in unreachable)
+            foreach (var handler in effectHandlers)
             {
-                await handler.OnUnreachableAsync(item, cancellationToken).ConfigureAwait(false);
+                await handler.OnEffectAsync(item, outcome.Effect, cancellationToken).ConfigureAwait(false);
             }
         }
     }

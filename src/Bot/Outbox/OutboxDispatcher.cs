@@ -27,7 +27,7 @@ public sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     WorkerHealth health,
     BotMetrics metrics,
-    IEnumerable<IUnreachableRecipientHandler> unreachable,
+    IEnumerable<IRecipientEffectHandler> effectHandlers,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -138,11 +138,11 @@ public sealed class OutboxDispatcher(
                 break;
         }
 
-        if (outcome.Effect == RecipientEffect.Unreachable)
+        if (outcome.Effect != RecipientEffect.None)
         {
-            foreach (var handler in unreachable)
+            foreach (var handler in effectHandlers)
             {
-                await handler.OnUnreachableAsync(item, CancellationToken.None).ConfigureAwait(false);
+                await handler.OnEffectAsync(item, outcome.Effect, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

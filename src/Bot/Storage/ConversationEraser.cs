@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Handoff;
@@ -9,7 +10,8 @@ namespace LibraryBot.Bot.Storage;
 /// Erases what the bot keeps about one conversation — its state, its transcript, the replies already sent and the
 /// consumed inbox entries — for a patron's "delete my data" or an unfollow. Every consent the patron had granted on
 /// the address is withdrawn; the consent ledger itself stays (it holds only a keyed hash of the address), so a STOP
-/// outlives the erasure as a suppression record. What remains of the conversation is when the patron last wrote (so the
+/// outlives the erasure as a suppression record. The chat's news sign-up is forgotten; its broadcast recipient rows stay
+/// (they hold no message text, and keep the funnel and the frequency cap whole). What remains of the conversation is when the patron last wrote (so the
 /// confirmation can still reach them within the channel's window). An unfollow also stops the replies still pending.
 /// </summary>
 public sealed class ConversationEraser(
@@ -19,7 +21,7 @@ public sealed class ConversationEraser(
     {
         if (ConversationIds.TryParseRef(conversationKey, out var address))
         {
-            await consent.WithdrawAllAsync(address, new ConsentRecord(string.Empty, ConsentAction.Withdraw, clock.GetUtcNow(), ConsentSource.Erasure, "patron"),
+            await consent.WithdrawAllAsync(address, new ConsentRecord(string.Empty, ConsentAction.Withdraw, clock.GetUtcNow(), stopPending ? ConsentSource.Unfollow : ConsentSource.Erasure, "patron"),
                 _ => true, cancellationToken).ConfigureAwait(false);
         }
 
@@ -32,6 +34,11 @@ public sealed class ConversationEraser(
                     await outbox.MarkStoppedAsync(item.Id, OutboxStatus.Failed, "The patron unfollowed the account; nothing more is sent.", null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        if (services.GetService<IBroadcastStore>() is { } broadcasts)
+        {
+            await broadcasts.RemoveSubscriberAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         }
 
         if (services.GetService<ITranscriptStore>() is { } transcripts)

@@ -18,7 +18,10 @@ public enum ChannelEventKind
     MarketingOptIn,
     /// <summary>A reaction to one of our messages. Value: the emoji (empty when removed).</summary>
     Reaction,
-    /// <summary>A mass-send or template job finished (WeChat). Value: the job status.</summary>
+    /// <summary>
+    /// A mass send finished (WeChat MASSSENDJOBFINISH). Value: <see cref="WeChat.WeChatMassSendResult.Format"/> (msg_id,
+    /// counts, status), read back with <see cref="WeChat.WeChatMassSendResult.TryParse"/>; only the status when the event had no MsgID.
+    /// </summary>
     JobFinished,
     /// <summary>Subscribe-notification consent changed (WeChat). Value: the template id and status.</summary>
     SubscriptionChanged,

@@ -12,4 +12,9 @@ public enum NotificationKind
     HoldExpiring,
     /// <summary>Several notices for one patron in one message (a digest), summarised on one line for templates.</summary>
     NoticeDigest,
+    /// <summary>
+    /// A broadcast from outreach staff (news, events). Outside a channel's free-form window it goes only as the explicit
+    /// marketing template it names (<see cref="TemplateNotification.Template"/>); there is no per-kind template.
+    /// </summary>
+    Broadcast,
 }

@@ -11,7 +11,8 @@ public sealed record TemplateNotification(
     NotificationKind Kind,
     IReadOnlyDictionary<string, string> Parameters,
     string Text,
-    IReadOnlyList<Choice>? Replies = null) : OutboundMessage
+    IReadOnlyList<Choice>? Replies = null,
+    ExplicitTemplate? Template = null) : OutboundMessage
 {
     public override string ToPlainText() => Text;
 }

@@ -17,6 +17,10 @@ internal interface IWeChatApi
     [Post("/cgi-bin/message/template/send")]
     Task<WeChatApiResult> SendTemplateMessageAsync([AliasAs("access_token")] string accessToken, [Body] HttpContent message, CancellationToken cancellationToken);
 
+    /// <summary>Mass send by OpenID list (<c>touser</c>: 2–10,000 OpenIDs). Answers <c>msg_id</c> (and <c>msg_data_id</c>).</summary>
+    [Post("/cgi-bin/message/mass/send")]
+    Task<WeChatMassSendResponse> MassSendAsync([AliasAs("access_token")] string accessToken, [Body] HttpContent message, CancellationToken cancellationToken);
+
     [Post("/cgi-bin/menu/create")]
     Task<WeChatApiResult> CreateMenuAsync([AliasAs("access_token")] string accessToken, [Body] HttpContent menu, CancellationToken cancellationToken);
 

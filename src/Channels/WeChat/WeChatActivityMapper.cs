@@ -81,12 +81,20 @@ internal sealed class WeChatActivityMapper(IOptions<WeChatOptions> options)
                 Location = new GeoLocation(Number(xml, "Latitude"), Number(xml, "Longitude")),
             }),
             "TEMPLATESENDJOBFINISH" => Silent(a with { Type = ActivityType.DeliveryStatus, Status = TemplateStatus(xml) }),
-            "MASSSENDJOBFINISH" => Silent(Event(a, ChannelEventKind.JobFinished, $"{xml.Field("MsgID")}:{xml.Field("Status")}")),
+            "MASSSENDJOBFINISH" => Silent(MassSendFinished(xml, a)),
             _ when name.StartsWith("subscribe_msg_", StringComparison.Ordinal) =>
                 Silent(Event(a, ChannelEventKind.SubscriptionChanged, SubscriptionChanges(xml))),
             _ => Silent(Event(a, ChannelEventKind.Unsupported, name)),
         };
     }
+
+    /// <summary>
+    /// The job's counts as <see cref="WeChatMassSendResult.Format"/>; deduplicated by MsgID (one event per mass send; two
+    /// sends finishing in the same second come from the same mphelper sender and would otherwise collide).
+    /// </summary>
+    private static Activity MassSendFinished(XElement xml, Activity a) => WeChatMassSendResult.FromXml(xml) is { } result
+        ? Event(a with { DedupeKey = $"masssend:{result.MsgId}" }, ChannelEventKind.JobFinished, result.Format())
+        : Event(a, ChannelEventKind.JobFinished, xml.Field("Status"));
 
     private static DeliveryStatus TemplateStatus(XElement xml)
     {

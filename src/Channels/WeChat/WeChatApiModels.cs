@@ -34,6 +34,14 @@ internal sealed record WeChatMenuResponse : WeChatApiResult
     public JsonObject? Menu { get; init; }
 }
 
+/// <summary>The <c>message/mass/send</c> answer: <c>msg_id</c> of the mass send (also given with 45065, the original one).</summary>
+internal sealed record WeChatMassSendResponse : WeChatApiResult
+{
+    [JsonPropertyName("msg_id")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    public long? MassMsgId { get; init; }
+}
+
 /// <summary>Thrown when an access token cannot be obtained (wrong AppSecret, IP not allow-listed, …).</summary>
 internal sealed class WeChatApiException(int errCode, string? errMsg)
     : Exception($"WeChat API error {errCode}: {errMsg}")

@@ -53,4 +53,13 @@ internal static partial class WeChatLog
     /// <summary>A short, stable hash of a conversation key for logs (never the OpenID itself).</summary>
     public static string Hash(string value) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..12];
+
+    [LoggerMessage(2240, LogLevel.Information, "WeChat mass send to {Count} followers: errcode {ErrCode}")]
+    public static partial void MassSent(ILogger logger, int count, int errCode);
+
+    [LoggerMessage(2241, LogLevel.Warning, "WeChat mass send not made: {Reason}")]
+    public static partial void MassSendFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2242, LogLevel.Warning, "WeChat sandbox could not deliver a MASSSENDJOBFINISH event: {Reason}")]
+    public static partial void SandboxMassEventFailed(ILogger logger, string reason);
 }

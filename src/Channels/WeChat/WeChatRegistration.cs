@@ -20,7 +20,7 @@ public static class WeChatRegistration
 
     /// <summary>
     /// Registers <c>Channels:WeChat</c> options (validated at start), the webhook handler, the sender as an
-    /// <see cref="IChannelSender"/>, the access-token holder, the menu publisher and the sandbox services.
+    /// <see cref="IChannelSender"/>, <see cref="WeChatMassSender"/>, the access-token holder, the menu publisher and the sandbox services.
     /// The host provides <see cref="IInboundSink"/>, <see cref="IPassiveReplyBroker"/> and <see cref="ISelfBaseAddress"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWeChatChannel(this IHostApplicationBuilder builder)
@@ -37,12 +37,15 @@ public static class WeChatRegistration
         services.TryAddSingleton<WeChatAccessTokenHolder>();
         services.AddHealthChecks().AddCheck<WeChatTokenHealthCheck>(WeChatTokenHealthCheck.Name, tags: [HealthTags.Readiness]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, WeChatSender>());
+        services.TryAddSingleton(sp => new WeChatMassSender(
+            sp.GetRequiredService<WeChatAccessTokenHolder>(), sp.GetRequiredService<IOptions<WeChatOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WeChatMassSender>>()));
         services.AddHostedService<WeChatMenuPublisher>();
         services.AddHttpClient(WeChatApiFactory.ClientName)
             .ConfigureHttpClient((sp, client) => client.BaseAddress = ApiBaseAddress(sp))
             .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
 
         services.TryAddSingleton<WeChatSandboxState>();
+        services.TryAddSingleton<WeChatSandboxMassSends>();
         services.TryAddSingleton<WeChatSimulator>();
         services.AddHttpClient(WeChatSimulator.HttpClientName);
         return builder;

@@ -34,4 +34,10 @@ public sealed class WhatsAppOptions
 
     /// <summary>Approved templates by notification kind, then by language (<c>en</c>, <c>es</c>, <c>zh</c>, <c>vi</c>).</summary>
     public Dictionary<NotificationKind, Dictionary<string, WhatsAppTemplate>> Templates { get; set; } = [];
+
+    /// <summary>
+    /// The approved marketing templates broadcasts may name (outside the 24-hour window a broadcast goes only as one of
+    /// these). Empty in sandbox mode means <see cref="WhatsAppMarketingTemplates.SandboxDefault"/>.
+    /// </summary>
+    public List<WhatsAppMarketingTemplate> MarketingTemplates { get; set; } = [];
 }

@@ -8,6 +8,8 @@ namespace LibraryBot.Channels.WhatsApp;
 /// <summary>Validates <see cref="WhatsAppOptions"/>; credentials are required only when the sandbox is off.</summary>
 public sealed partial class WhatsAppOptionsValidator : AbstractValidator<WhatsAppOptions>
 {
+    private const int MaxBodyParameters = 20;
+
     private static readonly string[] Languages = ["en", "es", "zh", "vi"];
 
     public WhatsAppOptionsValidator(IOptions<SandboxOptions> sandbox)
@@ -55,6 +57,40 @@ public sealed partial class WhatsAppOptionsValidator : AbstractValidator<WhatsAp
                 }
             }
         });
+        RuleFor(o => o.MarketingTemplates).Custom(CheckMarketingTemplates);
+    }
+
+    private static void CheckMarketingTemplates(List<WhatsAppMarketingTemplate> templates, ValidationContext<WhatsAppOptions> context)
+    {
+        for (var i = 0; i < templates.Count; i++)
+        {
+            var template = templates[i];
+            var key = $"MarketingTemplates.{i}";
+            if (template is null)
+            {
+                context.AddFailure(key, "must not be empty");
+                continue;
+            }
+
+            if (!TemplateNamePattern().IsMatch(template.Name))
+            {
+                context.AddFailure($"{key}.Name", "must be the approved template name (lower case letters, digits, underscores)");
+            }
+            else if (templates.Take(i).Any(t => t?.Name == template.Name))
+            {
+                context.AddFailure($"{key}.Name", $"\"{template.Name}\" is listed twice");
+            }
+
+            if (template.Languages.Count == 0 || template.Languages.Any(l => !Languages.Contains(l)) || template.Languages.Distinct().Count() != template.Languages.Count)
+            {
+                context.AddFailure($"{key}.Languages", $"must list the languages the template was approved in, each once, from {string.Join(", ", Languages)}");
+            }
+
+            if (template.BodyParameters is < 0 or > MaxBodyParameters)
+            {
+                context.AddFailure($"{key}.BodyParameters", $"must be the number of body placeholders, 0 to {MaxBodyParameters}");
+            }
+        }
     }
 
     [GeneratedRegex("^v[0-9]+\\.[0-9]+$")]

@@ -34,6 +34,7 @@ public static class WhatsAppRegistration
         services.AddValidatedOptions<WhatsAppOptions, WhatsAppOptionsValidator>(WhatsAppOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WhatsAppSettings>();
+        services.TryAddSingleton(sp => new WhatsAppMarketingTemplates(sp.GetRequiredService<WhatsAppSettings>()));
         ChannelMetrics.Register(services);
         services.TryAddSingleton(sp => new WhatsAppRateLimiter(sp.GetRequiredService<WhatsAppSettings>().MessagesPerSecond, sp.GetRequiredService<TimeProvider>()));
         services.AddRefitGeneratedClient<IWhatsAppGraphApi>(WhatsAppJsonContext.Default, _ => new RefitSettings(), GraphApiHttpClientName)
@@ -47,6 +48,7 @@ public static class WhatsAppRegistration
         services.TryAddEnumerable(ServiceDescriptor.Transient<IReadReceiptSender, WhatsAppReadReceiptSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryFailureClassifier, WhatsAppDeliveryFailureClassifier>());
         services.TryAddSingleton<WhatsAppSandboxStore>();
+        services.TryAddSingleton<WhatsAppSandboxMarketing>();
         services.AddHttpClient(WhatsAppSandboxWebhookPoster.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<WhatsAppSandboxWebhookPoster>();
         services.AddHostedService(sp => sp.GetRequiredService<WhatsAppSandboxWebhookPoster>());
@@ -55,7 +57,8 @@ public static class WhatsAppRegistration
 
     /// <summary>
     /// <c>GET/POST /webhooks/whatsapp</c>; with <c>Sandbox:Enabled</c> also the fake Graph API
-    /// <c>POST /sandbox/whatsapp/{version}/{phoneNumberId}/messages</c>, <c>POST /sandbox/whatsapp/simulate</c> and
+    /// <c>POST /sandbox/whatsapp/{version}/{phoneNumberId}/messages</c>, <c>POST /sandbox/whatsapp/simulate</c>,
+    /// <c>POST /sandbox/whatsapp/not-on-whatsapp</c>, <c>POST /sandbox/whatsapp/marketing-preference</c> and
     /// <c>GET /sandbox/whatsapp/messages?to=&amp;after=</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapWhatsAppWebhooks(this IEndpointRouteBuilder endpoints)
@@ -72,6 +75,7 @@ public static class WhatsAppRegistration
         sandbox.MapPost("/{version}/{phoneNumberId}/messages", WhatsAppSandboxEndpoints.MessagesAsync);
         sandbox.MapPost("/simulate", WhatsAppSandboxEndpoints.SimulateAsync);
         sandbox.MapPost("/not-on-whatsapp", WhatsAppSandboxEndpoints.NotOnWhatsApp);
+        sandbox.MapPost("/marketing-preference", WhatsAppSandboxEndpoints.MarketingPreferenceAsync);
         sandbox.MapGet("/messages", (string? to, long? after, WhatsAppSandboxStore store) => WhatsAppSandboxEndpoints.Sent(to, after, store));
         return endpoints;
     }

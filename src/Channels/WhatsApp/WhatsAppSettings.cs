@@ -34,6 +34,10 @@ internal sealed class WhatsAppSettings(IOptions<WhatsAppOptions> options, IOptio
     public IReadOnlyDictionary<NotificationKind, Dictionary<string, WhatsAppTemplate>> Templates =>
         SandboxEnabled && Options.Templates.Count == 0 ? WhatsAppSuggestedTemplates.All : Options.Templates;
 
+    /// <summary>The configured marketing templates; in sandbox mode with none configured, <see cref="WhatsAppMarketingTemplates.SandboxDefault"/>.</summary>
+    public IReadOnlyList<WhatsAppMarketingTemplate> MarketingTemplates =>
+        SandboxEnabled && Options.MarketingTemplates.Count == 0 ? [WhatsAppMarketingTemplates.SandboxDefault] : Options.MarketingTemplates;
+
     /// <summary>Meta's Graph API, or this server's fake of it when the sandbox is on and no access token is configured.</summary>
     public Uri ApiBaseAddress
     {

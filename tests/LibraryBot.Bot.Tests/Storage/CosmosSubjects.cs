@@ -39,6 +39,7 @@ internal static class CosmosSubjects
             new CosmosOutboxStore(storage, NullLogger<CosmosOutboxStore>.Instance),
             new LibraryBot.Bot.Consent.CosmosConsentLedger(storage, sequence),
             new LibraryBot.Bot.Notices.CosmosNoticeStore(storage),
+            new LibraryBot.Bot.Broadcasts.CosmosBroadcastStore(storage),
             clock,
             async () =>
             {

@@ -17,6 +17,7 @@ internal static class SqliteSubjects
             new SqliteOutboxStore(database),
             new LibraryBot.Bot.Consent.SqliteConsentLedger(database),
             new LibraryBot.Bot.Notices.SqliteNoticeStore(database),
+            new LibraryBot.Bot.Broadcasts.SqliteBroadcastStore(database),
             clock,
             async () =>
             {

@@ -102,8 +102,24 @@ public sealed class WeChatActivityMapperTests
             "<SubscribeMsgPopupEvent><List><TemplateId>T1</TemplateId><SubscribeStatusString>accept</SubscribeStatusString><PopupScene>2</PopupScene></List>" +
             "<List><TemplateId>T2</TemplateId><SubscribeStatusString>reject</SubscribeStatusString><PopupScene>2</PopupScene></List></SubscribeMsgPopupEvent>").Activity;
 
-        Assert.Equal(new ChannelEvent(ChannelEventKind.JobFinished, "1988:send success"), mass.Event);
+        Assert.Equal(new ChannelEvent(ChannelEventKind.JobFinished, "1988|100|0|0|0|send success"), mass.Event);
+        Assert.Equal("masssend:1988", mass.DedupeKey);
         Assert.Equal(new ChannelEvent(ChannelEventKind.SubscriptionChanged, "T1:accept;T2:reject"), popup.Event);
+    }
+
+    [Fact]
+    public void Map_WhenMassSendJobFinished_CarriesAllCountsForTheFunnel()
+    {
+        var mass = Event("MASSSENDJOBFINISH",
+            "<MsgID>1000001625</MsgID><Status><![CDATA[send success]]></Status><TotalCount>100</TotalCount><FilterCount>80</FilterCount>" +
+            "<SentCount>75</SentCount><ErrorCount>5</ErrorCount>").Activity;
+        var noId = Event("MASSSENDJOBFINISH", "<Status><![CDATA[send fail]]></Status>").Activity;
+
+        Assert.True(WeChatMassSendResult.TryParse(mass.Event!.Value, out var result));
+        Assert.Equal(new WeChatMassSendResult(1000001625, "send success", 100, 80, 75, 5), result);
+        Assert.True(result.Succeeded);
+        Assert.Equal(20, result.FilteredOut);
+        Assert.Equal(new ChannelEvent(ChannelEventKind.JobFinished, "send fail"), noId.Event);
     }
 
     [Fact]

@@ -101,6 +101,12 @@ public sealed class WhatsAppCrossCheckTests
         }
 
         yield return WhatsAppMessageRenderer.RenderTemplate(digest, WhatsAppSuggestedTemplates.All[NotificationKind.NoticeDigest]["es"], To);
+
+        // A broadcast's marketing template outside the window: positional body parameters, the patron's language code.
+        yield return WhatsAppMessageRenderer.RenderExplicitTemplate(
+            new ExplicitTemplate("library_news", ["Cuentacuentos el sábado a las 11:00 📚\nBiblioteca Central"]), WhatsAppMarketingTemplates.LanguageCode("es"), To);
+        yield return WhatsAppMessageRenderer.RenderExplicitTemplate(
+            new ExplicitTemplate("reading_club", ["读书会", "周五 19:00"]), WhatsAppMarketingTemplates.LanguageCode("zh-Hans"), To);
     }
 
     private static IEnumerable<JsonObject> BadSamples()

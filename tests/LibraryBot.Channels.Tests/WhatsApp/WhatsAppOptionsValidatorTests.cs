@@ -38,6 +38,27 @@ public sealed class WhatsAppOptionsValidatorTests
         Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:Templates:DueSoon:fr:Language:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Start_WhenMarketingTemplatesInvalid_NamesEachProblem()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            ["Channels:WhatsApp:MarketingTemplates:0:Name"] = "library_news",
+            ["Channels:WhatsApp:MarketingTemplates:0:Languages:0"] = "en",
+            ["Channels:WhatsApp:MarketingTemplates:0:BodyParameters"] = "1",
+            ["Channels:WhatsApp:MarketingTemplates:1:Name"] = "library_news",
+            ["Channels:WhatsApp:MarketingTemplates:1:Languages:0"] = "fr",
+            ["Channels:WhatsApp:MarketingTemplates:1:BodyParameters"] = "-1",
+            ["Channels:WhatsApp:MarketingTemplates:2:Name"] = "Big Sale",
+        }));
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:MarketingTemplates:1:Name: \"library_news\" is listed twice", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:MarketingTemplates:1:Languages:", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:MarketingTemplates:1:BodyParameters:", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:MarketingTemplates:2:Name:", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Channels:WhatsApp:MarketingTemplates:2:Languages:", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Failures, f => f.StartsWith("Channels:WhatsApp:MarketingTemplates:0:", StringComparison.Ordinal));
+    }
+
     private static async Task StartAsync(Dictionary<string, string?> configuration)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

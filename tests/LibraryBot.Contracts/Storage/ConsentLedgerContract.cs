@@ -62,6 +62,25 @@ public abstract class ConsentLedgerContract : StorageContract
     }
 
     [Fact]
+    public async Task Latest_PerAddress_GivesTheLastEventOfThePurposeWithItsSource()
+    {
+        var ana = Patron("ana");
+        var ben = Patron("ben");
+        await Ledger.AppendAsync(ana, Record("news:events", ConsentAction.Grant), Ct);
+        await Ledger.AppendAsync(ben, Record("news:events", ConsentAction.Grant), Ct);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Ledger.AppendAsync(ben, Record("news:events", ConsentAction.Withdraw) with { Source = ConsentSource.StopWord }, Ct);
+        await Ledger.AppendAsync(ben, Record("news:children", ConsentAction.Grant), Ct);
+
+        var latest = await Ledger.LatestAsync("news:events", Ct);
+
+        Assert.Equal(2, latest.Count);
+        Assert.Equal(new ConsentLatest(true, ConsentSource.Chat, StorageSubject.Start), latest[await Ledger.HashAsync(ana, Ct)]);
+        Assert.Equal(new ConsentLatest(false, ConsentSource.StopWord, StorageSubject.Start.AddMinutes(1)), latest[await Ledger.HashAsync(ben, Ct)]);
+        Assert.Empty(await Ledger.LatestAsync("news:reading-clubs", Ct));
+    }
+
+    [Fact]
     public async Task History_WhenAnotherAddress_IsEmpty()
     {
         await Ledger.AppendAsync(Patron("ana"), Record(ConsentPurposes.Notices, ConsentAction.Grant), Ct);

@@ -1,3 +1,4 @@
+using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage;
@@ -15,6 +16,7 @@ public sealed record StorageSubject(
     IOutboxStore Outbox,
     IConsentLedger Consent,
     INoticeStore Notices,
+    IBroadcastStore Broadcasts,
     FakeTimeProvider Clock,
     Func<ValueTask> Cleanup) : IAsyncDisposable
 {

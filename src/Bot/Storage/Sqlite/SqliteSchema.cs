@@ -154,6 +154,46 @@ internal static class SqliteSchema
         """
         ALTER TABLE outbox ADD COLUMN trace_parent TEXT NULL;
         """,
+        """
+        CREATE TABLE broadcast_subscribers (conversation_key TEXT PRIMARY KEY, since INTEGER NOT NULL);
+        CREATE TABLE broadcasts (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            send_at INTEGER NULL,
+            created_at INTEGER NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX ix_broadcasts_created ON broadcasts(created_at, id);
+        CREATE INDEX ix_broadcasts_status ON broadcasts(status, send_at);
+        CREATE TABLE broadcast_recipients (
+            seq INTEGER PRIMARY KEY,
+            broadcast_id TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            language TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NULL,
+            updated_at INTEGER NOT NULL,
+            opted_out_at INTEGER NULL,
+            UNIQUE (broadcast_id, conversation_key)
+        );
+        CREATE INDEX ix_broadcast_recipients_order ON broadcast_recipients(broadcast_id, seq);
+        CREATE INDEX ix_broadcast_recipients_status ON broadcast_recipients(broadcast_id, status, seq);
+        CREATE INDEX ix_broadcast_recipients_conversation ON broadcast_recipients(conversation_key, updated_at);
+        CREATE TABLE broadcast_mass_sends (
+            broadcast_id TEXT NOT NULL,
+            client_msg_id TEXT NOT NULL,
+            msg_id TEXT NULL,
+            recipients INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            finish_status TEXT NULL,
+            sent_count INTEGER NULL,
+            error_count INTEGER NULL,
+            filter_count INTEGER NULL,
+            PRIMARY KEY (broadcast_id, client_msg_id)
+        );
+        CREATE INDEX ix_broadcast_mass_sends_msg ON broadcast_mass_sends(msg_id) WHERE msg_id IS NOT NULL;
+        """,
     ];
 
     /// <summary>The schema version this build migrates to (the highest row of <c>schema_version</c>).</summary>

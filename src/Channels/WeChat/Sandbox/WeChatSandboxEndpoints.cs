@@ -16,12 +16,15 @@ internal static class WeChatSandboxEndpoints
 {
     private static readonly TimeSpan TemplateReportDelay = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan MassSendReportDelay = TimeSpan.FromMilliseconds(500);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(WeChatSandboxDefaults.ApiPath);
         group.MapPost("/cgi-bin/stable_token", StableTokenAsync);
         group.MapPost("/cgi-bin/message/custom/send", CustomSendAsync);
         group.MapPost("/cgi-bin/message/template/send", TemplateSendAsync);
+        group.MapPost("/cgi-bin/message/mass/send", MassSendAsync);
         group.MapPost("/cgi-bin/menu/create", MenuCreateAsync);
         group.MapGet("/cgi-bin/menu/get", (string? access_token, WeChatSandboxState state) =>
             !state.IsValidToken(access_token) ? InvalidToken()
@@ -102,6 +105,109 @@ internal static class WeChatSandboxEndpoints
         state.Record(touser!, "template/send", raw!);
         _ = ReportTemplateAsync(simulator, touser!, msgId, time, loggers.CreateLogger(typeof(WeChatSandboxEndpoints)));
         return Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["msgid"] = msgId });
+    }
+
+    /// <summary>
+    /// <c>message/mass/send</c> (text only in this fake): token, charset, list size (40130 under two, 40032 over 10,000),
+    /// clientmsgid length (45067), then <see cref="WeChatSandboxMassSends"/>' quota and clientmsgid rules; each follower
+    /// who receives it sees it in the simulator; MASSSENDJOBFINISH follows with the counts.
+    /// </summary>
+    private static async Task<IResult> MassSendAsync(
+        HttpRequest request, string? access_token, WeChatSandboxState state, WeChatSandboxMassSends massSends, WeChatSimulator simulator,
+        TimeProvider time, ILoggerFactory loggers)
+    {
+        if (!state.IsValidToken(access_token))
+        {
+            return InvalidToken();
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var raw = await reader.ReadToEndAsync();
+        if (WeChatJson.HasUnicodeEscape(raw))
+        {
+            return Error(40033, "invalid charset. please check your request, if include \\uxxxx will create fail!");
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = JsonNode.Parse(raw);
+        }
+        catch (JsonException)
+        {
+            return Error(47001, "data format error");
+        }
+
+        if (body?["touser"] is not JsonArray list || list.Any(n => n is not JsonValue v || !v.TryGetValue<string>(out var id) || id.Length == 0))
+        {
+            return Error(40003, "invalid openid");
+        }
+
+        if (list.Count < WeChatMassSender.MinOpenIds)
+        {
+            return Error(WeChatMassSendOutcome.TooFewOpenIds, "invalid openid list size, at least two openid");
+        }
+
+        if (list.Count > WeChatMassSender.MaxOpenIds)
+        {
+            return Error(WeChatMassSendOutcome.InvalidOpenIdListSize, "invalid openid list size");
+        }
+
+        if ((string?)body["msgtype"] != "text")
+        {
+            return Error(40008, "invalid message type");
+        }
+
+        var content = (string?)body["text"]?["content"];
+        if (string.IsNullOrEmpty(content))
+        {
+            return Error(44004, "empty content");
+        }
+
+        var clientMsgId = (string?)body["clientmsgid"];
+        if (clientMsgId is not null && System.Text.Encoding.UTF8.GetByteCount(clientMsgId) > WeChatMassSender.MaxClientMsgIdBytes)
+        {
+            return Error(WeChatMassSendOutcome.ClientMsgIdTooLong, "clientmsgid size out of limit");
+        }
+
+        var send = massSends.Send([.. list.Select(n => (string)n!)], clientMsgId);
+        if (send.Result is null)
+        {
+            var refusal = new JsonObject { ["errcode"] = send.ErrCode, ["errmsg"] = send.ErrMsg };
+            if (send.MsgId is { } original)
+            {
+                refusal["msg_id"] = original;
+            }
+
+            return Results.Json(refusal);
+        }
+
+        foreach (var openId in send.Delivered)
+        {
+            state.Record(openId, "mass/send", new JsonObject
+            {
+                ["touser"] = openId,
+                ["msgtype"] = "text",
+                ["text"] = new JsonObject { ["content"] = content },
+                ["msg_id"] = send.MsgId,
+            });
+        }
+
+        _ = ReportMassSendAsync(simulator, send.Result, time, loggers.CreateLogger(typeof(WeChatSandboxEndpoints)));
+        return Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = send.ErrMsg, ["msg_id"] = send.MsgId, ["msg_data_id"] = send.MsgId });
+    }
+
+    private static async Task ReportMassSendAsync(WeChatSimulator simulator, WeChatMassSendResult result, TimeProvider time, ILogger logger)
+    {
+        try
+        {
+            await Task.Delay(MassSendReportDelay, time);
+            await simulator.DeliverMassSendResultAsync(result, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            WeChatLog.SandboxMassEventFailed(logger, ex.GetType().Name);
+        }
     }
 
     private static async Task<IResult> MenuCreateAsync(HttpRequest request, string? access_token, WeChatSandboxState state)

@@ -91,6 +91,17 @@ internal sealed class WeChatSandboxState(TimeProvider time)
         }
     }
 
+    /// <summary>Records a message the fake delivered to one follower (a mass send's share of it).</summary>
+    public WeChatSandboxMessage Record(string openId, string api, JsonNode body)
+    {
+        lock (gate)
+        {
+            var message = new WeChatSandboxMessage(messages.Count + 1, openId, api, body, time.GetUtcNow());
+            messages.Add(message);
+            return message;
+        }
+    }
+
     public IReadOnlyList<WeChatSandboxMessage> MessagesTo(string openId, long after)
     {
         lock (gate)

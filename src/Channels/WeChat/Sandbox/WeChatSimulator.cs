@@ -20,6 +20,9 @@ internal sealed class WeChatSimulator(
 {
     public const string HttpClientName = "WeChatSandbox";
 
+    /// <summary>The FromUserName of MASSSENDJOBFINISH events: the account's mass-send assistant.</summary>
+    public const string MassSendHelper = "mphelper";
+
     public async Task<WeChatSimulationResult> SimulateAsync(WeChatSimulation simulation, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
@@ -61,6 +64,19 @@ internal sealed class WeChatSimulator(
             ("CreateTime", time.GetUtcNow().ToUnixTimeSeconds()), ("MsgType", "event"),
             ("Event", "TEMPLATESENDJOBFINISH"), ("MsgID", msgId), ("Status", status),
         ]), openId, safe: true, cancellationToken);
+
+    /// <summary>
+    /// The event Tencent posts when a mass send finished (from <see cref="MassSendHelper"/>, the mass-send assistant),
+    /// with its counts.
+    /// </summary>
+    public Task<WeChatSimulationResult> DeliverMassSendResultAsync(WeChatMassSendResult result, CancellationToken cancellationToken) =>
+        DeliverAsync(Xml([
+            ("ToUserName", WeChatSandboxDefaults.AccountId), ("FromUserName", MassSendHelper),
+            ("CreateTime", time.GetUtcNow().ToUnixTimeSeconds()), ("MsgType", "event"),
+            ("Event", "MASSSENDJOBFINISH"), ("MsgID", result.MsgId), ("Status", result.Status),
+            ("TotalCount", (long)result.TotalCount), ("FilterCount", (long)result.FilterCount),
+            ("SentCount", (long)result.SentCount), ("ErrorCount", (long)result.ErrorCount),
+        ]), MassSendHelper, safe: true, cancellationToken);
 
     private async Task<WeChatSimulationResult> DeliverAsync(string xml, string openId, bool safe, CancellationToken cancellationToken)
     {

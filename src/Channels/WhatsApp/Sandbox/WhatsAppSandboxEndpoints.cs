@@ -16,9 +16,13 @@ internal static class WhatsAppSandboxEndpoints
 {
     private const int MaxAnswerRelayed = 2000;
 
+    private const int TemplateDoesNotExist = 132001;
+
+    private const int ParameterCountMismatch = 132000;
+
     public static async Task<IResult> MessagesAsync(
         string version, string phoneNumberId, HttpRequest request, WhatsAppSettings settings, WhatsAppSandboxStore store,
-        WhatsAppSandboxWebhookPoster poster, ILoggerFactory loggers, CancellationToken cancellationToken)
+        WhatsAppSandboxMarketing marketing, WhatsAppSandboxWebhookPoster poster, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(Webhooks.WhatsAppWebhookEndpoints.LoggerName);
         var expected = Encoding.UTF8.GetBytes("Bearer " + settings.AccessToken);
@@ -66,9 +70,32 @@ internal static class WhatsAppSandboxEndpoints
                 "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
         }
 
-        var record = store.Add(to, body);
+        var failure = store.IsNotOnWhatsApp(to) ? WhatsAppSandboxFailure.NotOnWhatsApp : null;
+        if (body["template"] is JsonObject template)
+        {
+            var name = (string)template["name"]!;
+            var code = (string)template["language"]!["code"]!;
+            if (WhatsAppSandboxTemplates.Find(settings, name, code) is not { } known)
+            {
+                return Error(logger, StatusCodes.Status404NotFound, TemplateDoesNotExist, "(#132001) Template name does not exist in the translation",
+                    $"template name ({name}) does not exist in {code}");
+            }
+
+            if (WhatsAppSandboxTemplates.BodyParameters(template) != known.Parameters)
+            {
+                return Error(logger, StatusCodes.Status400BadRequest, ParameterCountMismatch, "(#132000) Number of parameters does not match the expected number of params",
+                    $"body: number of localizable_params ({WhatsAppSandboxTemplates.BodyParameters(template)}) does not match the expected number of params ({known.Parameters})");
+            }
+
+            if (failure is null && known.Category == WhatsAppTemplateCategory.Marketing)
+            {
+                failure = marketing.Admit(to);
+            }
+        }
+
+        var record = store.Add(to, body, failure?.Code);
         WhatsAppLog.SandboxAccepted(logger, (string?)body["type"] ?? "text", WhatsAppLog.Hash(to));
-        poster.QueueReceipts(record.MessageId, to);
+        poster.QueueReceipts(record.MessageId, to, failure);
         return Results.Json(new JsonObject
         {
             ["messaging_product"] = "whatsapp",
@@ -133,6 +160,37 @@ internal static class WhatsAppSandboxEndpoints
         return Results.NoContent();
     }
 
+    /// <summary>
+    /// The patron taps "Stop" or "Resume" for offers and announcements (<c>{"from": "15551234567", "value": "stop"}</c>):
+    /// the fake remembers it (later marketing templates fail with 131050 until resume) and posts Meta's signed
+    /// <c>user_preferences</c> webhook to our webhook.
+    /// </summary>
+    public static async Task<IResult> MarketingPreferenceAsync(
+        WhatsAppMarketingPreference request, WhatsAppSettings settings, WhatsAppSandboxMarketing marketing, WhatsAppSandboxWebhookPoster poster,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.From) || request.From.Length > 20 || !request.From.All(char.IsAsciiDigit))
+        {
+            return Results.Problem("\"from\" must be the patron's number as digits without +.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid marketing preference");
+        }
+
+        if (request.Value is not ("stop" or "resume"))
+        {
+            return Results.Problem("\"value\" must be \"stop\" or \"resume\".", statusCode: StatusCodes.Status400BadRequest, title: "Invalid marketing preference");
+        }
+
+        marketing.SetPreference(request.From, request.Value == "stop");
+        var payload = WhatsAppWebhookBuilder.UserPreference(settings.PhoneNumberId, request.From, request.Name, request.Value, time.GetUtcNow());
+        var (status, answer) = await poster.PostAsync(payload, cancellationToken);
+        var result = new JsonObject { ["webhookStatus"] = status };
+        if (status != StatusCodes.Status200OK)
+        {
+            result["webhookAnswer"] = answer.Length > MaxAnswerRelayed ? answer[..MaxAnswerRelayed] : answer;
+        }
+
+        return Results.Json(result, statusCode: status == StatusCodes.Status200OK ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+    }
+
     public static IResult Sent(string? to, long? after, WhatsAppSandboxStore store)
     {
         if (string.IsNullOrEmpty(to))
@@ -146,6 +204,7 @@ internal static class WhatsAppSandboxEndpoints
             ["id"] = r.MessageId,
             ["receivedAt"] = r.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["body"] = r.Body.DeepClone(),
+            ["errorCode"] = r.ErrorCode,
         })]);
         return Results.Json(items);
     }

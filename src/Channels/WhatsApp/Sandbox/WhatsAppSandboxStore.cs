@@ -16,11 +16,12 @@ internal sealed class WhatsAppSandboxStore(TimeProvider time)
     public static string NewMessageId() =>
         "wamid." + Convert.ToBase64String(RandomNumberGenerator.GetBytes(27)).Replace('+', '-').Replace('/', '_');
 
-    public WhatsAppSandboxRecord Add(string recipient, JsonNode body)
+    /// <summary>Records an accepted body; <paramref name="errorCode"/> when it is then reported failed instead of delivered.</summary>
+    public WhatsAppSandboxRecord Add(string recipient, JsonNode body, int? errorCode = null)
     {
         lock (gate)
         {
-            var record = new WhatsAppSandboxRecord(++sequence, NewMessageId(), time.GetUtcNow(), body.DeepClone());
+            var record = new WhatsAppSandboxRecord(++sequence, NewMessageId(), time.GetUtcNow(), body.DeepClone()) { ErrorCode = errorCode };
             if (!byRecipient.TryGetValue(recipient, out var list))
             {
                 byRecipient[recipient] = list = [];

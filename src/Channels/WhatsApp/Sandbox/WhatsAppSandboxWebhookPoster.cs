@@ -14,25 +14,24 @@ namespace LibraryBot.Channels.WhatsApp.Sandbox;
 /// real webhook path runs: simulated patron messages at once, delivery receipts in the background.
 /// </summary>
 internal sealed class WhatsAppSandboxWebhookPoster(
-    IHttpClientFactory httpClients, IServiceProvider services, WhatsAppSettings settings, WhatsAppSandboxStore store, TimeProvider time,
+    IHttpClientFactory httpClients, IServiceProvider services, WhatsAppSettings settings, TimeProvider time,
     ILogger<WhatsAppSandboxWebhookPoster> logger) : BackgroundService
 {
     public const string HttpClientName = "LibraryBot.WhatsApp.Sandbox";
-
-    private const int UndeliverableCode = 131026;
 
     private static readonly TimeSpan ReceiptDelay = TimeSpan.FromMilliseconds(300);
 
     private readonly Channel<JsonObject> receipts = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Queues signed sent, delivered and read receipts for a message the fake Graph API accepted.</summary>
-    public void QueueReceipts(string messageId, string recipient)
+    /// <summary>
+    /// Queues the signed receipts for a message the fake Graph API accepted: sent, delivered and read; or, when
+    /// <paramref name="failure"/> is given, one <c>failed</c> status with its error, as Meta reports asynchronously.
+    /// </summary>
+    public void QueueReceipts(string messageId, string recipient, WhatsAppSandboxFailure? failure)
     {
-        if (store.IsNotOnWhatsApp(recipient))
+        if (failure is not null)
         {
-            // Meta accepts the message, then reports it failed: 131026, the number cannot receive WhatsApp messages.
-            receipts.Writer.TryWrite(WhatsAppWebhookBuilder.FailedStatus(settings.PhoneNumberId, messageId, recipient, UndeliverableCode,
-                "Message undeliverable", "Unable to deliver message. Reasons can include: the recipient phone number is not a WhatsApp phone number.", time.GetUtcNow()));
+            receipts.Writer.TryWrite(WhatsAppWebhookBuilder.FailedStatus(settings.PhoneNumberId, messageId, recipient, failure.Code, failure.Title, failure.Details, time.GetUtcNow()));
             return;
         }
 

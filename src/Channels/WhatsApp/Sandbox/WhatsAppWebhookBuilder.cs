@@ -55,6 +55,24 @@ internal static class WhatsAppWebhookBuilder
             }),
         }));
 
+    /// <summary>
+    /// Meta's <c>user_preferences</c> webhook (outbound.md §1.8): the patron stopped or resumed marketing messages
+    /// (<paramref name="value"/> <c>stop</c> or <c>resume</c>).
+    /// </summary>
+    public static JsonObject UserPreference(string phoneNumberId, string waId, string? name, string value, DateTimeOffset at) =>
+        Envelope(phoneNumberId, "user_preferences", v =>
+        {
+            v["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = name ?? waId }, ["wa_id"] = waId });
+            v["user_preferences"] = new JsonArray(new JsonObject
+            {
+                ["wa_id"] = waId,
+                ["detail"] = value == "stop" ? "User requested to stop marketing messages" : "User requested to resume marketing messages",
+                ["category"] = "marketing_messages",
+                ["value"] = value,
+                ["timestamp"] = at.ToUnixTimeSeconds(),
+            });
+        });
+
     private static JsonObject Envelope(string phoneNumberId, string field, Action<JsonObject> fill)
     {
         var value = new JsonObject

@@ -64,6 +64,32 @@ internal static class WhatsAppMessageRenderer
         return Envelope(to, "template", body);
     }
 
+    /// <summary>
+    /// A template named by the message itself (a broadcast's marketing template), in <paramref name="languageCode"/>, its
+    /// parameters positional in the body component.
+    /// </summary>
+    public static JsonObject RenderExplicitTemplate(ExplicitTemplate template, string languageCode, string to)
+    {
+        var body = new JsonObject { ["name"] = template.Name, ["language"] = new JsonObject { ["code"] = languageCode, ["policy"] = "deterministic" } };
+        if (template.Parameters.Count > 0)
+        {
+            var parameters = new JsonArray();
+            foreach (var value in template.Parameters)
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    throw new WhatsAppRenderException($"Template {template.Name} has an empty parameter.");
+                }
+
+                parameters.Add(new JsonObject { ["type"] = "text", ["text"] = value.ReplaceLineEndings(" ") });
+            }
+
+            body["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters });
+        }
+
+        return Envelope(to, "template", body);
+    }
+
     public static JsonObject Choices(ChoiceQuestion question, string to, string? locale)
     {
         if (question.Choices.Count == 0)

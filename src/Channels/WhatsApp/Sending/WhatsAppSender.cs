@@ -7,11 +7,12 @@ namespace LibraryBot.Channels.WhatsApp.Sending;
 
 /// <summary>
 /// Sends outbound messages through the Cloud API. Inside the 24-hour customer service window it sends free-form
-/// messages; outside it (or when Meta answers 131047) a <see cref="TemplateNotification"/> goes as its mapped template
+/// messages; outside it (or when Meta answers 131047) a <see cref="TemplateNotification"/> goes as its explicit marketing
+/// template (<see cref="TemplateNotification.Template"/>, which must be approved) or else as the template mapped to its kind,
 /// and anything else is held for staff.
 /// </summary>
 internal sealed class WhatsAppSender(
-    WhatsAppGraphClient client, WhatsAppSettings settings, TimeProvider time, ILogger<WhatsAppSender> logger) : IChannelSender
+    WhatsAppGraphClient client, WhatsAppSettings settings, WhatsAppMarketingTemplates marketing, TimeProvider time, ILogger<WhatsAppSender> logger) : IChannelSender
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
@@ -83,6 +84,11 @@ internal sealed class WhatsAppSender(
                 "window");
         }
 
+        if (notification.Template is { } named)
+        {
+            return await SendMarketingTemplateAsync(envelope, named, cancellationToken);
+        }
+
         if (!settings.Templates.TryGetValue(notification.Kind, out var byLanguage) || byLanguage.Count == 0)
         {
             return SendOutcome.Held($"Outside the 24-hour window and no WhatsApp template is configured for {notification.Kind} (Channels:WhatsApp:Templates:{notification.Kind}).", "template");
@@ -94,6 +100,26 @@ internal sealed class WhatsAppSender(
         {
             var body = WhatsAppMessageRenderer.RenderTemplate(notification, template, envelope.To.UserId);
             WhatsAppLog.SwitchingToTemplate(logger, WhatsAppLog.Hash(envelope.To.UserId), envelope.OutboxId, template.Name);
+            return await client.PostAsync(body, cancellationToken);
+        }
+        catch (WhatsAppRenderException e)
+        {
+            return SendOutcome.Held(e.Message, "template");
+        }
+    }
+
+    private async Task<SendOutcome> SendMarketingTemplateAsync(OutboundEnvelope envelope, ExplicitTemplate named, CancellationToken cancellationToken)
+    {
+        if (marketing.Problem(named) is { } problem)
+        {
+            return SendOutcome.Held("Outside the 24-hour window: " + problem, "template");
+        }
+
+        var code = WhatsAppMarketingTemplates.LanguageCodeFor(marketing.Find(named.Name)!, envelope.Locale);
+        try
+        {
+            var body = WhatsAppMessageRenderer.RenderExplicitTemplate(named, code, envelope.To.UserId);
+            WhatsAppLog.SwitchingToTemplate(logger, WhatsAppLog.Hash(envelope.To.UserId), envelope.OutboxId, named.Name);
             return await client.PostAsync(body, cancellationToken);
         }
         catch (WhatsAppRenderException e)
