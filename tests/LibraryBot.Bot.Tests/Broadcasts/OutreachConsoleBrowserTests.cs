@@ -68,7 +68,7 @@ public sealed class OutreachConsoleBrowserTests(OutreachConsoleServer server) : 
             Assert.Contains("1 SMS segment (GSM-7)", browser.Driver.FindElement(By.CssSelector("#preview-channels .preview-card.sms")).Text, StringComparison.Ordinal);
             browser.Find("preview-es").Click();
             browser.Wait.Until(d => d.FindElement(By.CssSelector("#preview-channels .preview-card.wechat")).Text.Contains(Spanish, StringComparison.Ordinal));
-            Assert.Contains("1 SMS segment (Unicode)", browser.Driver.FindElement(By.CssSelector("#preview-channels .preview-card.sms")).Text, StringComparison.Ordinal);
+            Assert.Contains("83 characters, 2 SMS segments (Unicode)", browser.Driver.FindElement(By.CssSelector("#preview-channels .preview-card.sms")).Text, StringComparison.Ordinal);
             Shot(browser, "outreach-compose");
             browser.Driver.ExecuteScript("arguments[0].scrollIntoView({ block: 'start' });", browser.Find("preview"));
             Shot(browser, "outreach-preview");
