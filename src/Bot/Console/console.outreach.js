@@ -397,7 +397,7 @@ async function submitBroadcast(send) {
     }
     const sent = await api('POST', `/broadcasts/${id}/send`);
     await openBroadcast(id, sent.ok
-      ? (sent.data.status === 'scheduled' ? `Scheduled for ${outreachTime(sent.data.sendAt)} (library time).` : `Sending to ${audienceCount} patron${audienceCount === 1 ? '' : 's'}.`)
+      ? (sent.data.status === 'scheduled' && sent.data.sendAt ? `Scheduled for ${outreachTime(sent.data.sendAt)} (library time).` : `Sending to ${audienceCount} patron${audienceCount === 1 ? '' : 's'}.`)
       : `Saved, but not sent: ${problemText(sent, 'refused')}`, !sent.ok);
   } finally {
     for (const b of ['broadcast-send', 'broadcast-draft']) $(b).disabled = false;
