@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Bot.Console;
 
-/// <summary>Pushes changes to every connected console (only signed-in librarians can connect).</summary>
+/// <summary>Pushes changes to every connected console (only signed-in staff can connect; it sends ids, never text).</summary>
 public sealed class ConsoleNotifier(IHubContext<ConsoleHub> hub, InboxSignal inboxSignal, ILogger<ConsoleNotifier> logger) : IHandoffNotifier
 {
     private static readonly TimeSpan TurnWait = TimeSpan.FromSeconds(30);

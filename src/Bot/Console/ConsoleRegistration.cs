@@ -26,6 +26,8 @@ public static class ConsoleRegistration
         ["console.consent.js"] = "text/javascript; charset=utf-8",
         ["console.notices.js"] = "text/javascript; charset=utf-8",
         ["console.batch.js"] = "text/javascript; charset=utf-8",
+        ["console.outreach.js"] = "text/javascript; charset=utf-8",
+        ["console.outreach.detail.js"] = "text/javascript; charset=utf-8",
         ["console.css"] = "text/css; charset=utf-8",
     };
 

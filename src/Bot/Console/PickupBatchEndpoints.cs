@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LibraryBot.Bot.Console;
 
 /// <summary>
-/// The pickup batch (librarians and admins): <c>GET /api/staff/notices/branches</c> lists where items can wait;
+/// The pickup batch (librarians and admins): <c>GET /api/staff/notices/branches</c> lists where items can wait (any
+/// staff: the outreach page narrows a broadcast's audience by branch);
 /// <c>POST /api/staff/notices/batch</c> previews (<c>send: false</c>) or sends "your book is ready for collection at …"
 /// to the patrons whose card or phone numbers were pasted. Malformed input gets 400 naming the problem before anything
 /// is sent; each preview and send is audited.
@@ -26,8 +27,8 @@ public static class PickupBatchEndpoints
 
     public static void MapPickupBatch(this RouteGroupBuilder notices)
     {
-        notices.MapGet("/branches", BranchesAsync).RequireAuthorization(StaffRole.AnswerPolicy)
-            .WithSummary("The library's branches (id and name), for \"ready for pickup at\".");
+        notices.MapGet("/branches", BranchesAsync).RequireAuthorization(StaffRole.AnyPolicy)
+            .WithSummary("The library's branches (id and name), for \"ready for pickup at\" and for a broadcast's audience (any staff).");
         if (((IEndpointRouteBuilder)notices).ServiceProvider.GetService<PickupBatch>() is null)
         {
             // The store has no way yet to find a patron's chats by card (Cosmos DB): no batch endpoint rather than a 500.

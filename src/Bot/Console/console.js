@@ -1,14 +1,17 @@
 // The librarians' console: signs in with a cookie, shows the queue and a conversation, and listens on the SignalR
 // hub (JSON protocol over a WebSocket) for "changed" events, reading the staff API again when something changed.
 // Librarians and admins also get the notices and pickup-notice pages (console.notices.js, console.batch.js) and a
-// chat's consent history (console.consent.js); admins the accounts page.
+// chat's consent history (console.consent.js); outreach staff and admins the outreach page (console.outreach.js,
+// console.outreach.detail.js); admins the accounts page.
 'use strict';
 const $ = id => document.getElementById(id);
 const state = { me: null, current: null, queue: [], socket: null, view: null, waitingTimer: null };
 const RS = '\x1e';
 // The pages, and what loads each when it is shown (the other scripts add theirs).
-const pages = ['queue', 'notices', 'batch', 'accounts'];
+const pages = ['queue', 'notices', 'batch', 'outreach', 'accounts'];
 const pageLoaders = { accounts: () => loadAccounts() };
+// What the other scripts do when the hub sends something other than "changed" (e.g. broadcastChanged).
+const hubHandlers = {};
 
 // Calls the staff API. A 401 means the session ended (the sign-in form shows again), except for the sign-in call itself.
 async function api(method, path, body, { signingIn = false } = {}) {
@@ -45,18 +48,20 @@ async function start() {
   $('presence').value = String(state.me.available);
   $('presence').disabled = state.me.role === 'outreach';
   showNavigation();
-  if (state.me.role !== 'outreach') connectHub();
-  showPage('queue');
+  connectHub();
+  showPage(state.me.role === 'outreach' ? 'outreach' : 'queue');
   await loadQueue();
   clearInterval(state.waitingTimer);
   state.waitingTimer = setInterval(renderWaiting, 5000);
 }
 
-// Which pages the signed-in role may open: notices and pickup notices for librarians and admins, accounts for admins.
+// Which pages the signed-in role may open: notices and pickup notices for librarians and admins, outreach for
+// outreach staff and admins, accounts for admins.
 function showNavigation() {
   const answers = state.me.role === 'librarian' || state.me.role === 'admin';
   $('show-notices').hidden = !answers;
   $('show-batch').hidden = !answers;
+  $('show-outreach').hidden = state.me.role !== 'outreach' && state.me.role !== 'admin';
   $('show-accounts').hidden = state.me.role !== 'admin';
 }
 
@@ -84,6 +89,7 @@ function span(className, text) {
 async function loadQueue() {
   const result = await api('GET', '/queue');
   state.queue = result.data.items;
+  state.timeZone = result.data.timeZone;
   $('hours').textContent = (result.data.staffedNow ? 'Staffed now' : `Out of hours (next: ${result.data.nextStaffedAt ?? 'none'})`)
     + ` · library time ${result.data.timeZone}`;
   const items = state.queue.map(item => {
@@ -302,6 +308,8 @@ function connectHub() {
         ping = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify({ type: 6 }) + RS), 15000);
       } else if (message.type === 1 && message.target === 'changed') {
         onChanged(message.arguments[0]);
+      } else if (message.type === 1 && hubHandlers[message.target]) {
+        hubHandlers[message.target](...message.arguments);
       } else if (message.type === 7) {
         socket.close();
       }
@@ -310,7 +318,7 @@ function connectHub() {
   socket.onclose = () => {
     clearInterval(ping);
     $('live').textContent = 'offline'; $('live').className = 'offline';
-    if (state.me && state.me.role !== 'outreach') setTimeout(connectHub, 2000);
+    if (state.me) setTimeout(connectHub, 2000);
   };
 }
 
