@@ -40,6 +40,7 @@ public static class BroadcastRegistration
         services.AddSingleton<ITurnMiddleware, MassSendFinishedMiddleware>();
         services.AddSingleton<ITurnMiddleware, BroadcastDeliveryMiddleware>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecipientEffectHandler, ChannelMarketingOptOut>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryReceiptObserver, BroadcastReceipts>());
         return builder;
     }
 }

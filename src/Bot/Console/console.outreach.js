@@ -428,6 +428,12 @@ function onBroadcastListChanged() {
 
 $('broadcast-new').addEventListener('click', newBroadcast);
 $('broadcast-back').addEventListener('click', showOutreachHome);
+// Editing a field takes its old error away (the next submit says again what is still wrong).
+$('broadcast-form').addEventListener('input', event => {
+  let next = event.target.nextElementSibling;
+  while (next && !next.classList.contains('field-error')) next = next.nextElementSibling;
+  if (next) next.textContent = '';
+});
 $('broadcast-form').addEventListener('submit', event => { event.preventDefault(); submitBroadcast(true); });
 $('broadcast-draft').addEventListener('click', () => submitBroadcast(false));
 $('broadcast-template').addEventListener('change', renderTemplateParameters);

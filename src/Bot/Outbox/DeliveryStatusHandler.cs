@@ -17,6 +17,7 @@ public sealed class DeliveryStatusHandler(
     TimeProvider clock,
     BotMetrics metrics,
     IEnumerable<IRecipientEffectHandler> effectHandlers,
+    IEnumerable<IDeliveryReceiptObserver> observers,
     ILogger<DeliveryStatusHandler> logger)
 {
     private readonly Dictionary<ChannelId, IDeliveryFailureClassifier> _classifiers = classifiers.ToDictionary(c => c.Channel);
@@ -39,6 +40,11 @@ public sealed class DeliveryStatusHandler(
         if (status.State == DeliveryState.Failed)
         {
             metrics.DeliveryFailed(activity.Channel, status.ErrorCode);
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.OnReceiptAsync(item, status, cancellationToken).ConfigureAwait(false);
         }
 
         if (status.State != DeliveryState.Failed || !_classifiers.TryGetValue(activity.Channel, out var classifier))
