@@ -37,11 +37,12 @@ public sealed class BroadcastControlTests : IAsyncLifetime
 
         Assert.Equal("paused", (string?)(await BroadcastServer.PostAsync(_outreach, id, "pause"))["status"]);
         // The tick in flight when the pause came may still hand over what it took; after that, nothing new.
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
-        var afterPause = _server.OutboxRows(id);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var afterPause = HandedOver(id);
         await Task.Delay(2000, TestContext.Current.CancellationToken);
-        Assert.Equal(afterPause, _server.OutboxRows(id));
-        Assert.True(afterPause < patrons.Count, $"All {afterPause} were sent before the pause took effect.");
+        Assert.Equal(afterPause, HandedOver(id));
+        Assert.True(afterPause < patrons.Count, $"All {afterPause} were handed over before the pause took effect.");
+        await _server.Bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id) == afterPause), "the turns handed over before the pause in the outbox");
         var paused = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
         Assert.Equal("paused", (string?)paused["status"]);
         Assert.Equal(patrons.Count - afterPause, (int)paused["funnel"]!["pending"]!);
@@ -64,7 +65,14 @@ public sealed class BroadcastControlTests : IAsyncLifetime
         await _server.Bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id) >= 2), "the first messages in the outbox");
 
         Assert.Equal("cancelled", (string?)(await BroadcastServer.PostAsync(_outreach, id, "cancel"))["status"]);
-        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        // Chats handed over before the cancel run their turn (and skip it); nothing is left pending or handed over.
+        await _server.Bot.WaitUntilAsync(
+            () => Task.FromResult(_server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status IN ('Pending', 'HandedOver')") == 0),
+            "every recipient queued or skipped");
+        await _server.Bot.WaitUntilAsync(
+            () => Task.FromResult(_server.OutboxRows(id) == _server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status = 'Queued'")),
+            "the queued turns in the outbox");
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
         var view = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
         Assert.Equal("cancelled", (string?)view["status"]);
 
@@ -279,6 +287,10 @@ public sealed class BroadcastControlTests : IAsyncLifetime
             Assert.Equal(1, await _server.AtTheFakeAsync(patron, Text));
         }
     }
+
+    /// <summary>Recipients the dispatcher has handed to their chats (no longer pending).</summary>
+    private long HandedOver(string id) =>
+        _server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status <> 'Pending'");
 
     private async Task RefusedAsync(string id, string action, string status)
     {
