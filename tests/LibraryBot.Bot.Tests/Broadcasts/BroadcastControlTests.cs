@@ -124,6 +124,13 @@ public sealed class BroadcastControlTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
         }
 
+        // Recipients (even masked) are for outreach staff.
+        foreach (var path in new[] { $"/api/staff/broadcasts/{id}/recipients", $"/api/staff/broadcasts/{id}/recipients.csv" })
+        {
+            using var forbidden = await librarian.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
         using (var recipients = await _outreach.GetAsync($"/api/staff/broadcasts/{id}/recipients", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, recipients.StatusCode);
