@@ -95,4 +95,40 @@ public sealed class BroadcastServer : StaffServer
         }, $"broadcast {id} {status}", seconds);
         return view;
     }
+    /// <summary>Rows in the outbox for the patron's turn of the broadcast (of <paramref name="status"/> when given: 0 pending, 1 sent).</summary>
+    public long OutboxRows(string broadcastId, Patron patron, int? status = null) =>
+        Bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE inbound_dedupe_key = '{BroadcastKeys.DedupeKey(broadcastId, WhatsAppKey(patron))}'"
+            + (status is { } s ? $" AND status = {s}" : string.Empty));
+
+    /// <summary>Rows in the outbox for any chat's turn of the broadcast.</summary>
+    public long OutboxRows(string broadcastId) =>
+        Bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE inbound_dedupe_key LIKE '{BroadcastKeys.DedupePrefix}{broadcastId}:%'");
+
+    /// <summary>How many messages the fake Graph API accepted for the patron that contain <paramref name="text"/> (texts and template parameters).</summary>
+    public async Task<int> AtTheFakeAsync(Patron patron, string text) =>
+        (await SentToAsync(patron.Id)).Count(body => body.ToJsonString().Contains(text, StringComparison.Ordinal));
+
+    /// <summary>The broadcast's recipients as the staff API lists them (chat masked).</summary>
+    public static async Task<JsonArray> RecipientsAsync(HttpClient outreach, string id) =>
+        JsonNode.Parse(await outreach.GetStringAsync($"/api/staff/broadcasts/{id}/recipients?limit=1000"))!.AsArray();
+
+    /// <summary>
+    /// Moves the patron's last message <paramref name="back"/> into the past, in the column the outbox reads and in the
+    /// state the planner and turns read (the server reads both from the file on each use).
+    /// </summary>
+    public void MoveLastInbound(Patron patron, TimeSpan back)
+    {
+        var at = DateTimeOffset.UtcNow - back;
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Bot.DatabasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE conversations SET last_inbound_at = $ms, state_json = json_set(state_json, '$.lastInboundAt', $iso), version = version + 1
+            WHERE conversation_key = $key
+            """;
+        command.Parameters.AddWithValue("$ms", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$iso", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$key", WhatsAppKey(patron));
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
 }
