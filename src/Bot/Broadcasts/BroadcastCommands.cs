@@ -39,14 +39,20 @@ public sealed class BroadcastCommands(IBroadcastStore store, AudiencePlanner pla
             .ConfigureAwait(false);
         if (cancelled is not null)
         {
-            while (await store.PendingAsync(id, 5000, cancellationToken).ConfigureAwait(false) is { Count: > 0 } pending)
-            {
-                await store.MarkAsync(id, pending.Select(p => p.ConversationKey).ToList(), RecipientStatus.Skipped, "broadcast cancelled", clock.GetUtcNow(), cancellationToken)
-                    .ConfigureAwait(false);
-            }
+            await SkipPendingAsync(store, id, clock, cancellationToken).ConfigureAwait(false);
         }
 
         return cancelled;
+    }
+
+    /// <summary>Marks the broadcast's recipients not handed over yet as skipped: it was cancelled.</summary>
+    public static async Task SkipPendingAsync(IBroadcastStore store, string id, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        while (await store.PendingAsync(id, 5000, cancellationToken).ConfigureAwait(false) is { Count: > 0 } pending)
+        {
+            await store.MarkAsync(id, pending.Select(p => p.ConversationKey).ToList(), RecipientStatus.Skipped, ExclusionReasons.Cancelled, clock.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
     private async Task<Broadcast?> ChangeAsync(string id, BroadcastStatus[] from, BroadcastStatus to, CancellationToken cancellationToken)

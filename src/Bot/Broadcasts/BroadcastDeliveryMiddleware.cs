@@ -59,7 +59,7 @@ public sealed class BroadcastDeliveryMiddleware(
     {
         if (broadcast.Status == BroadcastStatus.Cancelled)
         {
-            return "broadcast cancelled before it reached this chat";
+            return ExclusionReasons.Cancelled;
         }
 
         if (await consent.RefusalAsync(context.Activity.Conversation, broadcast, cancellationToken).ConfigureAwait(false) is { } refusal)

@@ -111,6 +111,12 @@ public sealed class BroadcastDispatcher(
         await store.AddRecipientsAsync(plan.Recipients, cancellationToken).ConfigureAwait(false);
         BroadcastsLog.Planned(logger, broadcast.Id, plan.Count, plan.Recipients.Count - plan.Count);
         var started = await store.TransitionAsync(broadcast.Id, [BroadcastStatus.Scheduled], BroadcastStatus.Sending, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (started is null && (await store.GetAsync(broadcast.Id, cancellationToken).ConfigureAwait(false))?.Status == BroadcastStatus.Cancelled)
+        {
+            // Cancelled while its audience was planned: the recipients just added go nowhere.
+            await BroadcastCommands.SkipPendingAsync(store, broadcast.Id, clock, cancellationToken).ConfigureAwait(false);
+        }
+
         await ChangedAsync(broadcast.Id, force: true, cancellationToken).ConfigureAwait(false);
         return started;
     }

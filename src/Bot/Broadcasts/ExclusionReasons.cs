@@ -15,6 +15,7 @@ public static class ExclusionReasons
     public const string FrequencyCap = "over the frequency cap";
     public const string WhatsAppWindowNoTemplate = "outside WhatsApp's 24-hour window and no marketing template chosen";
     public const string WeChatQuota = "WeChat mass-send quota reached (45028)";
+    public const string Cancelled = "broadcast cancelled";
     public const string WeChatSingle = "outside WeChat's 48-hour window, and a mass send needs at least two followers";
 
     /// <summary>Why news as a whole was withdrawn, from how the withdrawal came about.</summary>

@@ -55,28 +55,6 @@ public sealed class BroadcastServer : StaffServer
         return JsonNode.Parse(text)!;
     }
 
-    /// <summary>
-    /// Makes the chat's last message from the patron <paramref name="ago"/> old, as if that time had passed: the column the
-    /// outbox reads and the state the audience reads (the chat must be idle; the server reads both afresh for each turn).
-    /// </summary>
-    public void AgeLastInbound(string conversationKey, TimeSpan ago)
-    {
-        var when = DateTimeOffset.UtcNow - ago;
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Bot.DatabasePath, Pooling = false }.ToString());
-        connection.Open();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT state_json FROM conversations WHERE conversation_key = $k";
-        read.Parameters.AddWithValue("$k", conversationKey);
-        var state = JsonNode.Parse((string)read.ExecuteScalar()!)!;
-        state["lastInboundAt"] = when.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        using var write = connection.CreateCommand();
-        write.CommandText = "UPDATE conversations SET state_json = $s, last_inbound_at = $t WHERE conversation_key = $k";
-        write.Parameters.AddWithValue("$s", state.ToJsonString());
-        write.Parameters.AddWithValue("$t", when.ToUnixTimeMilliseconds());
-        write.Parameters.AddWithValue("$k", conversationKey);
-        Assert.Equal(1, write.ExecuteNonQuery());
-    }
-
     /// <summary>What the patron received from the broadcast, once the dispatcher handed it to their chat and it was sent.</summary>
     public async Task<Turn> ReceiveAsync(Patron patron, string broadcastId, string? conversationKey = null)
     {
@@ -116,7 +94,10 @@ public sealed class BroadcastServer : StaffServer
     /// Moves the patron's last message <paramref name="back"/> into the past, in the column the outbox reads and in the
     /// state the planner and turns read (the server reads both from the file on each use).
     /// </summary>
-    public void MoveLastInbound(Patron patron, TimeSpan back)
+    public void MoveLastInbound(Patron patron, TimeSpan back) => MoveLastInbound(WhatsAppKey(patron), back);
+
+    /// <inheritdoc cref="MoveLastInbound(Patron, TimeSpan)"/>
+    public void MoveLastInbound(string conversationKey, TimeSpan back)
     {
         var at = DateTimeOffset.UtcNow - back;
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Bot.DatabasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30 }.ToString());
@@ -128,7 +109,7 @@ public sealed class BroadcastServer : StaffServer
             """;
         command.Parameters.AddWithValue("$ms", at.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$iso", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$key", WhatsAppKey(patron));
+        command.Parameters.AddWithValue("$key", conversationKey);
         Assert.Equal(1, command.ExecuteNonQuery());
     }
 }

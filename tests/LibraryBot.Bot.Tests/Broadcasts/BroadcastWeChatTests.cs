@@ -41,8 +41,8 @@ public sealed class BroadcastWeChatTests : IAsyncLifetime
         }
 
         // Two days pass for Wei and Lan (written while the server runs: their chats are idle; the sandbox keeps its followers).
-        _server.AgeLastInbound(BroadcastServer.WeChatKey(wei), TimeSpan.FromHours(49));
-        _server.AgeLastInbound(BroadcastServer.WeChatKey(lan), TimeSpan.FromHours(49));
+        _server.MoveLastInbound(BroadcastServer.WeChatKey(wei), TimeSpan.FromHours(49));
+        _server.MoveLastInbound(BroadcastServer.WeChatKey(lan), TimeSpan.FromHours(49));
         var outreach = _outreach;
 
         var (first, created) = await BroadcastServer.CreateAsync(outreach, new { name = "Lantern festival", audience = new { topics = new[] { "events" } }, content = new { zh = "元宵节灯谜会，周六下午三点。" } });
