@@ -11,11 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 // One broadcast to many WhatsApp chats signed up for "events" (see docs/benchmarks.md): the audience planned in-process,
 // then the real server dispatching it to a recording fake Graph API at the broadcast's rate.
 // Usage: dotnet bench/LibraryBot.BroadcastBench/bin/Release/net10.0/LibraryBot.BroadcastBench.dll
-//          [--patrons 100000] [--rate 200] [--seconds 30] [--cancel-after-window] [--dir DIR] [--reseed]
+//          [--patrons 100000] [--rate 200] [--seconds 30] [--cancel-after-window] [--plan-only] [--dir DIR] [--reseed]
 var patrons = 100_000;
 var rate = 200;
 var windowSeconds = 30;
 var cancelAfterWindow = false;
+var planOnly = false;
 var root = Path.Combine(Path.GetTempPath(), "librarybot-broadcast-bench");
 var reseed = false;
 for (var i = 0; i < args.Length; i++)
@@ -34,6 +35,9 @@ for (var i = 0; i < args.Length; i++)
         case "--cancel-after-window":
             cancelAfterWindow = true;
             break;
+        case "--plan-only":
+            planOnly = true;
+            break;
         case "--dir":
             root = args[++i];
             break;
@@ -41,7 +45,7 @@ for (var i = 0; i < args.Length; i++)
             reseed = true;
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--patrons N] [--rate R] [--seconds S] [--cancel-after-window] [--dir DIR] [--reseed]");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--patrons N] [--rate R] [--seconds S] [--cancel-after-window] [--plan-only] [--dir DIR] [--reseed]");
             return 2;
     }
 }
@@ -136,6 +140,15 @@ await using (var scale = BroadcastScale.Open(runDir))
             $"plan {run} excluded {excluded}; the seed has {seed.Stopped} who wrote STOP");
         Check(added == plan.Recipients.Count, $"plan {run} stored {added} of {plan.Recipients.Count} recipients");
     }
+
+    Console.WriteLine($"Planning's reads, each alone: {await PlanBreakdown.MeasureAsync(scale.Services, BroadcastScale.Topic)}");
+}
+
+if (planOnly)
+{
+    Console.WriteLine(failures.Count == 0 ? "Checks: passed" : "Checks FAILED: " + string.Join("; ", failures));
+    Console.WriteLine($"Target: planned in ≤ {PlanTargetSeconds} s: {(planSeconds.Max() <= PlanTargetSeconds ? "met" : "NOT met")} (--plan-only: no dispatch)");
+    return failures.Count == 0 ? 0 : 1;
 }
 
 // 2. Dispatch: the real server on those files, the broadcast written and sent through the staff API.
