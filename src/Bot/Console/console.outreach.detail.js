@@ -52,8 +52,6 @@ function renderBroadcast(b) {
   ].filter(Boolean);
   $('detail-meta').textContent = `${when.join(' · ')} (library time)`;
   renderBroadcastFunnel(b.funnel);
-  // "Sending to N patrons." is news only while it is true: once the broadcast is over, the badge and funnel say it all.
-  if (['finished', 'cancelled'].includes(b.status) && $('detail-action-status').className === 'ok') $('detail-action-status').textContent = '';
   for (const [action, statuses] of Object.entries(broadcastActions)) $(`detail-${action}`).disabled = !statuses.includes(b.status);
   renderBroadcastContent(b);
 }

@@ -102,7 +102,12 @@ public sealed class OutreachConsoleBrowserTests(OutreachConsoleServer server) : 
             browser.Find("detail-back").Click();
             browser.Wait.Until(d =>
             {
-                var row = d.FindElements(By.CssSelector("#broadcast-list tbody tr[data-id]")).First(r => r.Text.StartsWith("Author talk finished", StringComparison.Ordinal));
+                var row = d.FindElements(By.CssSelector("#broadcast-list tbody tr[data-id]")).FirstOrDefault(r => r.Text.StartsWith("Author talk finished", StringComparison.Ordinal));
+                if (row is null)
+                {
+                    return false;
+                }
+
                 if (row.FindElements(By.TagName("td"))[6].Text == "2")
                 {
                     return true;
