@@ -1,5 +1,6 @@
 using LibraryBot.Bot.Conversations.Common;
 using LibraryBot.CatalogAdapter;
+using LibraryBot.Channels.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class BroadcastDispatcher(
     BroadcastChanges changes,
     TimeProvider clock,
     IOptions<BroadcastOptions> options,
+    IOptions<SandboxOptions> sandbox,
     ILogger<BroadcastDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
@@ -171,9 +173,13 @@ public sealed class BroadcastDispatcher(
         }
     }
 
+    /// <summary>
+    /// When the library's quiet hours around now end, or null. The sandbox sends at any hour (as its "Run notices now"
+    /// does), so a newcomer trying broadcasts in the evening sees them arrive.
+    /// </summary>
     private async Task<DateTimeOffset?> QuietUntilAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (options.Value.Quiet() is not { } quiet)
+        if (sandbox.Value.Enabled || options.Value.Quiet() is not { } quiet)
         {
             return null;
         }
