@@ -176,20 +176,3 @@ internal sealed class MassSendMsgDocument
 
     public required string ClientMsgId { get; init; }
 }
-
-/// <summary>Which instance dispatches broadcasts, until when (partition <c>_leases</c>).</summary>
-internal sealed class BroadcastLeaseDocument
-{
-    public const string Partition = "_leases";
-    public const string DocumentId = "broadcasts-dispatch";
-
-    public string Id { get; init; } = DocumentId;
-
-    public string Pk { get; init; } = Partition;
-
-    public string Type { get; init; } = "lease";
-
-    public required string Owner { get; set; }
-
-    public required long UntilMs { get; set; }
-}

@@ -24,6 +24,8 @@ namespace LibraryBot.Bot.Broadcasts;
 /// </summary>
 public sealed class CosmosBroadcastStore(CosmosStorage storage) : IBroadcastStore
 {
+    private readonly CosmosLease _lease = new(storage, "broadcasts-dispatch");
+
     private const int MaxWriteAttempts = 10;
     private const int Parallelism = 8;
     private const string RecipientCounter = "recipient-seq";
@@ -46,7 +48,7 @@ public sealed class CosmosBroadcastStore(CosmosStorage storage) : IBroadcastStor
     public async Task RemoveSubscriberAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        await DeleteIfPresentAsync(container, BroadcastSubscriberDocument.DocumentId, conversationKey, null, cancellationToken).ConfigureAwait(false);
+        await container.DeleteIfPresentAsync(BroadcastSubscriberDocument.DocumentId, conversationKey, null, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> SubscribersAsync(CancellationToken cancellationToken)
@@ -330,48 +332,10 @@ public sealed class CosmosBroadcastStore(CosmosStorage storage) : IBroadcastStor
         return jobs.OrderBy(j => j.CreatedAtMs).ThenBy(j => j.Job.ClientMsgId, StringComparer.Ordinal).Select(j => j.Job).ToList();
     }
 
-    public async Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        var partition = new PartitionKey(BroadcastLeaseDocument.Partition);
-        var current = await container.ReadOrNullAsync<BroadcastLeaseDocument>(BroadcastLeaseDocument.DocumentId, BroadcastLeaseDocument.Partition, cancellationToken)
-            .ConfigureAwait(false);
-        try
-        {
-            if (current is not { } held)
-            {
-                await container.CreateItemAsync(new BroadcastLeaseDocument { Owner = owner, UntilMs = until.ToUnixTimeMilliseconds() }, partition,
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-                return true;
-            }
+    public Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        _lease.TryTakeAsync(owner, now, until, cancellationToken);
 
-            if (held.Document.Owner != owner && held.Document.UntilMs > now.ToUnixTimeMilliseconds())
-            {
-                return false;
-            }
-
-            held.Document.Owner = owner;
-            held.Document.UntilMs = until.ToUnixTimeMilliseconds();
-            await container.ReplaceItemAsync(held.Document, held.Document.Id, partition, new ItemRequestOptions { IfMatchEtag = held.ETag },
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.Is(HttpStatusCode.Conflict) || ex.Is(HttpStatusCode.PreconditionFailed) || ex.Is(HttpStatusCode.NotFound))
-        {
-            // Another instance created, took or released it between the read and the write: theirs this time.
-            return false;
-        }
-    }
-
-    public async Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken)
-    {
-        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        if (await container.ReadOrNullAsync<BroadcastLeaseDocument>(BroadcastLeaseDocument.DocumentId, BroadcastLeaseDocument.Partition, cancellationToken)
-            .ConfigureAwait(false) is { } held && held.Document.Owner == owner)
-        {
-            await DeleteIfPresentAsync(container, BroadcastLeaseDocument.DocumentId, BroadcastLeaseDocument.Partition, held.ETag, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) => _lease.ReleaseAsync(owner, cancellationToken);
 
     private static bool IsSent(RecipientStatus status) => status is RecipientStatus.Queued or RecipientStatus.MassSend;
 
@@ -527,19 +491,6 @@ public sealed class CosmosBroadcastStore(CosmosStorage storage) : IBroadcastStor
                     // Another planner created it first: the increment is retried on that one.
                 }
             }
-        }
-    }
-
-    private static async Task DeleteIfPresentAsync(Container container, string id, string partitionKey, string? etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.DeleteItemAsync<object>(id, new PartitionKey(partitionKey), etag is null ? null : new ItemRequestOptions { IfMatchEtag = etag },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (CosmosException ex) when (ex.Is(HttpStatusCode.NotFound) || ex.Is(HttpStatusCode.PreconditionFailed))
-        {
-            // Already gone, or taken over by someone else meanwhile.
         }
     }
 

@@ -14,6 +14,8 @@ namespace LibraryBot.Bot.Broadcasts;
 public sealed class SqliteBroadcastStore(SqliteDatabase database) : IBroadcastStore
 {
     private const string LeaseName = "broadcasts-dispatch";
+
+    private readonly SqliteLease _lease = new(database, LeaseName);
     private static readonly TimeSpan OptOutWindow = TimeSpan.FromDays(7);
 
     private const string RecipientColumns = "r.broadcast_id, r.conversation_key, r.channel, r.language, r.status, r.reason, r.updated_at";
@@ -295,23 +297,9 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database) : IBroadcastSt
         database.ReadAsync(connection => (IReadOnlyList<MassSendJob>)MassSends(connection, broadcastId), cancellationToken);
 
     public Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var upsert = connection.Command(
-                """
-                INSERT INTO leases (name, owner, until) VALUES ($n, $o, $u)
-                ON CONFLICT (name) DO UPDATE SET owner = $o, until = $u WHERE leases.owner = $o OR leases.until <= $now
-                """, transaction)
-                .With("$n", LeaseName).With("$o", owner).With("$u", until.ToUnixMs()).With("$now", now.ToUnixMs());
-            return upsert.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+        _lease.TryTakeAsync(owner, now, until, cancellationToken);
 
-    public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var delete = connection.Command("DELETE FROM leases WHERE name = $n AND owner = $o", transaction).With("$n", LeaseName).With("$o", owner);
-            return delete.ExecuteNonQuery();
-        }, cancellationToken);
+    public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) => _lease.ReleaseAsync(owner, cancellationToken);
 
     private static BroadcastRecipient ReadRecipient(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Enum.Parse<RecipientStatus>(reader.GetString(4)),

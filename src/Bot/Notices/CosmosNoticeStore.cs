@@ -30,6 +30,8 @@ namespace LibraryBot.Bot.Notices;
 /// </summary>
 public sealed class CosmosNoticeStore(CosmosStorage storage) : INoticeStore
 {
+    private readonly CosmosLease _lease = new(storage, "notices-run");
+
     private const int MaxWriteAttempts = 10;
     private const int Parallelism = 8;
 
@@ -135,11 +137,11 @@ public sealed class CosmosNoticeStore(CosmosStorage storage) : INoticeStore
             if (await container.ReadOrNullAsync<NoticeKeyDocument>(id, conversationKey, cancellationToken).ConfigureAwait(false) is { } claim
                 && claim.Document.DigestId == digestId)
             {
-                await DeleteIfPresentAsync(container, id, conversationKey, claim.ETag, cancellationToken).ConfigureAwait(false);
+                await container.DeleteIfPresentAsync(id, conversationKey, claim.ETag, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await DeleteIfPresentAsync(container, digest.Id, conversationKey, null, cancellationToken).ConfigureAwait(false);
+        await container.DeleteIfPresentAsync(digest.Id, conversationKey, null, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task MarkAsync(string conversationKey, string digestId, IReadOnlyDictionary<string, (NoticeStatus Status, string? Reason)> notices, DateTimeOffset now, CancellationToken cancellationToken)
@@ -213,55 +215,12 @@ public sealed class CosmosNoticeStore(CosmosStorage storage) : INoticeStore
         return tally.Counts();
     }
 
-    public async Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        var partition = new PartitionKey(NoticeLeaseDocument.Partition);
-        var current = await container.ReadOrNullAsync<NoticeLeaseDocument>(NoticeLeaseDocument.DocumentId, NoticeLeaseDocument.Partition, cancellationToken)
-            .ConfigureAwait(false);
-        try
-        {
-            if (current is not { } held)
-            {
-                await container.CreateItemAsync(new NoticeLeaseDocument { Owner = owner, UntilMs = until.ToUnixTimeMilliseconds() }, partition,
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-                return true;
-            }
+    public Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        _lease.TryTakeAsync(owner, now, until, cancellationToken);
 
-            if (held.Document.Owner != owner && held.Document.UntilMs > now.ToUnixTimeMilliseconds())
-            {
-                return false;
-            }
+    public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) => _lease.ReleaseAsync(owner, cancellationToken);
 
-            held.Document.Owner = owner;
-            held.Document.UntilMs = until.ToUnixTimeMilliseconds();
-            await container.ReplaceItemAsync(held.Document, held.Document.Id, partition, new ItemRequestOptions { IfMatchEtag = held.ETag },
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.Is(HttpStatusCode.Conflict) || ex.Is(HttpStatusCode.PreconditionFailed) || ex.Is(HttpStatusCode.NotFound))
-        {
-            // Another instance created, took or released it between the read and the write: theirs this time.
-            return false;
-        }
-    }
-
-    public async Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken)
-    {
-        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        if (await container.ReadOrNullAsync<NoticeLeaseDocument>(NoticeLeaseDocument.DocumentId, NoticeLeaseDocument.Partition, cancellationToken).ConfigureAwait(false)
-            is { } held && held.Document.Owner == owner)
-        {
-            await DeleteIfPresentAsync(container, NoticeLeaseDocument.DocumentId, NoticeLeaseDocument.Partition, held.ETag, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async Task<string?> LeaseHolderAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        return await container.ReadOrNullAsync<NoticeLeaseDocument>(NoticeLeaseDocument.DocumentId, NoticeLeaseDocument.Partition, cancellationToken).ConfigureAwait(false)
-            is { } held && held.Document.UntilMs > now.ToUnixTimeMilliseconds() ? held.Document.Owner : null;
-    }
+    public Task<string?> LeaseHolderAsync(DateTimeOffset now, CancellationToken cancellationToken) => _lease.HolderAsync(now, cancellationToken);
 
     /// <summary>Writes the digest (planning), claims its notices, then keeps it with those it got (or removes it when none).</summary>
     private static async Task<NoticeDigest?> PlanOneAsync(Container container, NoticeDigest digest, CancellationToken cancellationToken)
@@ -327,7 +286,7 @@ public sealed class CosmosNoticeStore(CosmosStorage storage) : INoticeStore
 
         if (kept.Count == 0)
         {
-            await DeleteIfPresentAsync(container, document.Id, document.Pk, null, cancellationToken).ConfigureAwait(false);
+            await container.DeleteIfPresentAsync(document.Id, document.Pk, null, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -416,19 +375,6 @@ public sealed class CosmosNoticeStore(CosmosStorage storage) : INoticeStore
         await Parallel.ForAsync(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, ct) => results[i] = await read(keys[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         return keys.Select((k, i) => (k, results[i])).ToDictionary(r => r.k, r => r.Item2, StringComparer.Ordinal);
-    }
-
-    private static async Task DeleteIfPresentAsync(Container container, string id, string partitionKey, string? etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.DeleteItemAsync<object>(id, new PartitionKey(partitionKey), etag is null ? null : new ItemRequestOptions { IfMatchEtag = etag },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (CosmosException ex) when (ex.Is(HttpStatusCode.NotFound) || ex.Is(HttpStatusCode.PreconditionFailed))
-        {
-            // Already gone, or taken over by someone else meanwhile.
-        }
     }
 
     private sealed record SubscriberRow(string Pk, long SinceMs);
@@ -568,21 +514,4 @@ internal sealed class NoticeEntry
     public string? Reason { get; set; }
 
     public long UpdatedAtMs { get; set; }
-}
-
-/// <summary>Which instance runs notices, until when (partition <c>_leases</c>).</summary>
-internal sealed class NoticeLeaseDocument
-{
-    public const string Partition = "_leases";
-    public const string DocumentId = "notices-run";
-
-    public string Id { get; init; } = DocumentId;
-
-    public string Pk { get; init; } = Partition;
-
-    public string Type { get; init; } = "lease";
-
-    public required string Owner { get; set; }
-
-    public required long UntilMs { get; set; }
 }

@@ -14,6 +14,8 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
 {
     private const string LeaseName = "notices-run";
 
+    private readonly SqliteLease _lease = new(database, LeaseName);
+
     public Task AddSubscriberAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {
@@ -182,23 +184,9 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         }, cancellationToken);
 
     public Task<bool> TryLeaseAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var upsert = connection.Command(
-                """
-                INSERT INTO leases (name, owner, until) VALUES ($n, $o, $u)
-                ON CONFLICT (name) DO UPDATE SET owner = $o, until = $u WHERE leases.owner = $o OR leases.until <= $now
-                """, transaction)
-                .With("$n", LeaseName).With("$o", owner).With("$u", until.ToUnixMs()).With("$now", now.ToUnixMs());
-            return upsert.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+        _lease.TryTakeAsync(owner, now, until, cancellationToken);
 
-    public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) =>
-        {
-            using var delete = connection.Command("DELETE FROM leases WHERE name = $n AND owner = $o", transaction).With("$n", LeaseName).With("$o", owner);
-            return delete.ExecuteNonQuery();
-        }, cancellationToken);
+    public Task ReleaseLeaseAsync(string owner, CancellationToken cancellationToken) => _lease.ReleaseAsync(owner, cancellationToken);
 
     /// <summary>The notices matching the query (its limit aside), newest first, with their digest's reply (by SMS when it fell back).</summary>
     private static IEnumerable<NoticeRecord> Scan(SqliteConnection connection, NoticeQuery query)

@@ -68,4 +68,18 @@ internal static class CosmosContainerExtensions
     }
 
     public static bool Is(this CosmosException exception, HttpStatusCode status) => exception.StatusCode == status;
+
+    /// <summary>Deletes the item (only this version of it when <paramref name="etag"/> is given); already gone or changed meanwhile is fine.</summary>
+    public static async Task DeleteIfPresentAsync(this Container container, string id, string partitionKey, string? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.DeleteItemAsync<object>(id, new PartitionKey(partitionKey), etag is null ? null : new ItemRequestOptions { IfMatchEtag = etag },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (CosmosException ex) when (ex.Is(HttpStatusCode.NotFound) || ex.Is(HttpStatusCode.PreconditionFailed))
+        {
+            // Already gone, or taken over by someone else meanwhile.
+        }
+    }
 }
