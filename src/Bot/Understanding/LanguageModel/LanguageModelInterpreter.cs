@@ -69,7 +69,7 @@ public sealed partial class LanguageModelInterpreter(IChatClient client, IOption
                 timeout.Token).ConfigureAwait(false);
             return Parse(response.Text);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TimedOut(ex))
         {
             UnderstandingLog.LanguageModelTimedOut(logger, settings.TimeoutMs);
             return null;
@@ -80,6 +80,14 @@ public sealed partial class LanguageModelInterpreter(IChatClient client, IOption
             return null;
         }
     }
+
+    /// <summary>
+    /// Our deadline passed, or the client's own network timeout did — which its retry policy may report as an
+    /// <see cref="AggregateException"/> of cancellations ("Retry failed after 2 tries") before our deadline fires.
+    /// </summary>
+    private static bool TimedOut(Exception exception) =>
+        exception is OperationCanceledException
+        || (exception is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(inner => inner is OperationCanceledException));
 
     /// <summary>An answer that follows the schema, with a known intent; null otherwise.</summary>
     public static Interpretation? Parse(string? json)
