@@ -34,6 +34,8 @@ public sealed class BroadcastDispatcher(
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _notified = new(StringComparer.Ordinal);
     private bool _holding;
+    private string? _zone;
+    private bool _zoneKnown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -184,8 +186,22 @@ public sealed class BroadcastDispatcher(
             return null;
         }
 
-        var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
-        return quiet.Until(branches.Count > 0 ? LibraryClock.Now(clock, branches[0].TimeZone) : now);
+        return quiet.Until(await LibraryZoneAsync(cancellationToken).ConfigureAwait(false) is { } zone ? LibraryClock.Now(clock, zone) : now);
+    }
+
+    /// <summary>
+    /// The library's time zone (its first branch's), asked of the library system once rather than at every tick;
+    /// null (UTC) when it has no branches.
+    /// </summary>
+    private async Task<string?> LibraryZoneAsync(CancellationToken cancellationToken)
+    {
+        if (!_zoneKnown)
+        {
+            var branches = await catalogue.GetBranchesAsync(cancellationToken).ConfigureAwait(false);
+            (_zone, _zoneKnown) = (branches.Count > 0 ? branches[0].TimeZone : null, true);
+        }
+
+        return _zone;
     }
 
     private async Task ChangedAsync(string broadcastId, bool force, CancellationToken cancellationToken)
