@@ -166,9 +166,21 @@ public sealed class BotProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
-            if (await condition())
+            if (_process is { HasExited: true })
             {
-                return;
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} while waiting for {what}:\n{Output}");
+            }
+
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException e) when (_process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} while waiting for {what}:\n{Output}", e);
             }
 
             await Task.Delay(100);

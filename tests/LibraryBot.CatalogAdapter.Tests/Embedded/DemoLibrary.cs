@@ -27,10 +27,26 @@ internal sealed class DemoLibrary : IAsyncDisposable
 
     public EmbeddedCatalogue Catalogue { get; }
 
-    // Seeded once per test run through the real seeding path, then copied (SQLite backup) for each test.
+    // Seeded once per test run through the real seeding path, then made one self-contained file that nothing holds
+    // open and copied byte for byte for each test. (Copying it with SQLite's backup API while tests run in parallel
+    // failed now and then with "database is locked": the backup step does not wait, and a closing WAL connection
+    // checkpoints under an exclusive lock.)
     private static readonly Lazy<Task<DemoLibrary>> Template = new(async () =>
     {
         var template = await CreateSeededAsync(DefaultStart);
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={template.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE;";
+            var mode = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (mode != "delete")
+            {
+                throw new InvalidOperationException($"The demo library template stayed in journal mode {mode}.");
+            }
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DeleteFiles();
         return template;
     });
@@ -45,13 +61,7 @@ internal sealed class DemoLibrary : IAsyncDisposable
 
         var template = await Template.Value;
         var library = new DemoLibrary(NewPath(), new FakeTimeProvider(DefaultStart), new EmbeddedCatalogueOptions());
-        using (var source = new SqliteConnection($"Data Source={template.Path}"))
-        using (var target = new SqliteConnection($"Data Source={library.Path}"))
-        {
-            source.Open();
-            target.Open();
-            source.BackupDatabase(target);
-        }
+        File.Copy(template.Path, library.Path);
 
         await library.Catalogue.EnsureCreatedAsync(TestContext.Current.CancellationToken);
         return library;
