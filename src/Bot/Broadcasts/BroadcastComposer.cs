@@ -13,8 +13,15 @@ public sealed class BroadcastComposer(BotText text)
     {
         var (code, body) = BroadcastLanguages.Pick(broadcast.Content, languageCode);
         var locale = BroadcastLanguages.LocaleOf(code);
+        var stop = text.Format("Broadcasts.StopLine", locale, libraryName);
+        var image = string.IsNullOrWhiteSpace(broadcast.Content.ImageUrl) ? null : broadcast.Content.ImageUrl.Trim();
+        return new ComposedBroadcast(code, locale, Lines(body, broadcast.Content.Link, image, stop), Lines(body, broadcast.Content.Link, null, stop), image);
+    }
+
+    private static string Lines(string body, string? link, string? image, string stop)
+    {
         var message = new StringBuilder(body.Trim());
-        foreach (var extra in new[] { broadcast.Content.Link, broadcast.Content.ImageUrl })
+        foreach (var extra in new[] { link, image })
         {
             if (!string.IsNullOrWhiteSpace(extra))
             {
@@ -22,10 +29,12 @@ public sealed class BroadcastComposer(BotText text)
             }
         }
 
-        message.Append("\n\n").Append(text.Format("Broadcasts.StopLine", locale, libraryName));
-        return new ComposedBroadcast(code, locale, message.ToString());
+        return message.Append("\n\n").Append(stop).ToString();
     }
 }
 
-/// <summary>The words one chat gets, and the language they are in.</summary>
-public sealed record ComposedBroadcast(string LanguageCode, string Locale, string Text);
+/// <summary>
+/// The words one chat gets, and the language they are in: <see cref="Text"/> with the image's link as a line (for
+/// channels that send no picture by link), <see cref="Caption"/> without it to go under the picture itself.
+/// </summary>
+public sealed record ComposedBroadcast(string LanguageCode, string Locale, string Text, string Caption, string? ImageUrl);

@@ -44,16 +44,21 @@ public sealed class BroadcastDeliveryMiddleware(
         }
 
         var composed = composer.Compose(broadcast, BroadcastLanguages.CodeOf(context.State.Locale ?? BroadcastLanguages.LocaleOf(recipient.Language)), bot.Value.LibraryName);
-        context.Send(Message(broadcast, composed));
+        context.Send(Message(broadcast, composed, context.Activity.Conversation.Channel));
         await store.MarkAsync(broadcastId, [key], RecipientStatus.Queued, null, now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Free text inside the window; outside WhatsApp's, the broadcast's approved marketing template with its parameters.</summary>
-    private static OutboundMessage Message(Broadcast broadcast, ComposedBroadcast composed) =>
+    /// <summary>
+    /// Free text inside the window (on WhatsApp the picture itself with the words as its caption); outside WhatsApp's,
+    /// the broadcast's approved marketing template with its parameters.
+    /// </summary>
+    private static OutboundMessage Message(Broadcast broadcast, ComposedBroadcast composed, ChannelId channel) =>
         broadcast.WhatsAppTemplate is { } template
             ? new TemplateNotification(NotificationKind.Broadcast, new Dictionary<string, string>(), composed.Text,
                 Template: new ExplicitTemplate(template.Name, template.Parameters))
-            : new TextMessage(composed.Text);
+            : channel == ChannelId.WhatsApp && composed.ImageUrl is { } image
+                ? new TextMessage(composed.Caption, image)
+                : new TextMessage(composed.Text);
 
     private async Task<string?> SkipReasonAsync(TurnContext context, Broadcast broadcast, CancellationToken cancellationToken)
     {

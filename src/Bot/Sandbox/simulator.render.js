@@ -34,6 +34,7 @@ export function patronBubble(channel, shown) {
 export function renderWhatsApp(body, at, act) {
   if (body.type === "text") return row("whatsapp", "bot", whatsAppBubble(at, [el("span", "text", whatsAppText(body.text.body))]));
   if (body.type === "interactive") return interactive(body.interactive, at, act);
+  if (body.type === "image") return row("whatsapp", "bot", whatsAppBubble(at, [picture(body.image.link), body.image.caption ? el("span", "text", whatsAppText(body.image.caption)) : null]));
   if (body.type === "template") {
     const params = (body.template.components || []).flatMap((c) => (c.parameters || []).map((p) => p.text || p.payload || "")).filter(Boolean);
     return row("whatsapp", "bot", whatsAppBubble(at, [
@@ -41,6 +42,21 @@ export function renderWhatsApp(body, at, act) {
       el("span", "text", params.join(" · "))]));
   }
   return unknown("whatsapp", body);
+}
+
+/** A picture sent by link, shown as WhatsApp shows it above its caption; a link that does not load leaves only the link. */
+function picture(link) {
+  const img = el("img", "picture");
+  img.alt = "";
+  img.src = link;
+  img.addEventListener("error", () => {
+    const a = el("a", "picture-link", link);
+    a.href = link;
+    a.target = "_blank";
+    a.rel = "noopener";
+    img.replaceWith(a);
+  });
+  return img;
 }
 
 function interactive(i, at, act) {

@@ -82,4 +82,28 @@ public sealed class BroadcastWebhookTests : IAsyncLifetime
         Assert.Equal((2, 2, 0, 3), ((int)funnel["audience"]!, (int)funnel["sent"]!, (int)funnel["failed"]!, (int)funnel["excluded"]!));
         Assert.Equal(1, (int)funnel["excludedByReason"]![ExclusionReasons.Stop]!);
     }
+
+    [Fact]
+    public async Task Picture_ReachesAWhatsAppPatronAsAnImageWithTheWordsAsCaption()
+    {
+        var ana = new WhatsAppPatron(_server.Bot, Phones.New(Phones.Spain));
+        await BroadcastServer.SignUpAsync(ana, "noticias", "events");
+
+        var (id, _) = await BroadcastServer.CreateAsync(_outreach, new
+        {
+            name = "Story time poster",
+            audience = new { topics = new[] { "events" } },
+            content = new { en = "Story time on Saturday.", es = "Cuentacuentos el sábado." },
+            imageUrl = "https://images.example/story-time.png",
+            link = "https://library.example/events",
+        });
+        await BroadcastServer.PostAsync(_outreach, id, "send");
+
+        var turn = await _server.ReceiveAsync(ana, id);
+        var image = Assert.Single(turn.Raw, r => r["body"]?["type"]?.GetValue<string>() == "image")["body"]!["image"]!;
+        Assert.Equal("https://images.example/story-time.png", (string?)image["link"]);
+        Assert.StartsWith("Cuentacuentos el sábado.\nhttps://library.example/events\n\nNoticias de Alder Bay Public Library.", (string?)image["caption"], StringComparison.Ordinal);
+        Assert.DoesNotContain("story-time.png", (string?)image["caption"], StringComparison.Ordinal);
+        await _server.WaitForStatusAsync(_outreach, id, "finished");
+    }
 }

@@ -73,13 +73,18 @@ public sealed class WhatsAppPatron(BotProcess bot, string phone) : Patron(bot, p
         return await TurnAsync(wamid);
     }
 
-    /// <summary>A Graph API message body as the patron would read it: text, or interactive body with its buttons or rows.</summary>
+    /// <summary>A Graph API message body as the patron would read it: text, a picture with its caption, or interactive body with its buttons or rows.</summary>
     private static string Render(JsonNode item)
     {
         var body = item["body"]!;
         if (body["text"]?["body"] is { } text)
         {
             return text.GetValue<string>();
+        }
+
+        if (body["image"] is { } image)
+        {
+            return $"[picture {image["link"]}]" + (image["caption"] is { } caption ? "\n" + caption.GetValue<string>() : string.Empty);
         }
 
         var interactive = body["interactive"]!;

@@ -85,6 +85,13 @@ public sealed class WhatsAppCrossCheckTests
             yield return body;
         }
 
+        // A broadcast with a picture: the words as its caption; words longer than a caption follow the picture as text.
+        foreach (var body in WhatsAppMessageRenderer.RenderFreeForm(new TextMessage("Hora del cuento 📚 el sábado a las 11", "https://library.example/story-time.jpg"), To, "es")
+            .Concat(WhatsAppMessageRenderer.RenderFreeForm(new TextMessage(new string('x', 1500), "https://library.example/story-time.jpg"), To, "en")))
+        {
+            yield return body;
+        }
+
         var template = new WhatsAppTemplate { Name = "librarybot_hold_ready", Language = "vi", Parameters = ["name", "title"] };
         yield return WhatsAppMessageRenderer.RenderTemplate(
             new TemplateNotification(NotificationKind.HoldReady, new Dictionary<string, string> { ["name"] = "Minh", ["title"] = "Truyện Kiều" }, "ready"), template, To);

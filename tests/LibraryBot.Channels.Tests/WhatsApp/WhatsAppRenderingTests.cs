@@ -66,6 +66,59 @@ public sealed class WhatsAppRenderingTests
     }
 
     [Fact]
+    public void RenderFreeForm_WhenTextHasAPicture_SendsTheImageByLinkWithTheWordsAsCaption()
+    {
+        var bodies = WhatsAppMessageRenderer.RenderFreeForm(new TextMessage("Story time on Saturday", "https://library.example/story.jpg"), "15550001111", "en");
+
+        var body = Assert.Single(bodies);
+        Assert.Equal("image", (string?)body["type"]);
+        Assert.Equal("https://library.example/story.jpg", (string?)body["image"]!["link"]);
+        Assert.Equal("Story time on Saturday", (string?)body["image"]!["caption"]);
+        Assert.Null(body["text"]);
+    }
+
+    [Fact]
+    public void RenderFreeForm_WhenWordsAreLongerThanACaption_SendsThePictureThenTheWords()
+    {
+        var words = new string('w', WhatsAppLimits.MediaCaption + 1);
+
+        var bodies = WhatsAppMessageRenderer.RenderFreeForm(new TextMessage(words, "https://library.example/story.jpg"), "15550001111", "en");
+
+        Assert.Equal(["image", "text"], bodies.Select(b => (string?)b["type"]));
+        Assert.Null(bodies[0]["image"]!["caption"]);
+        Assert.Equal(words, (string?)bodies[1]["text"]!["body"]);
+    }
+
+    [Theory]
+    [InlineData("""{"link":"ftp://library.example/a.jpg"}""", "http or https")]
+    [InlineData("""{"link":"/relative.jpg"}""", "http or https")]
+    [InlineData("""{"caption":"no picture"}""", "exactly one of link or id")]
+    [InlineData("""{"link":"https://library.example/a.jpg","id":"123"}""", "exactly one of link or id")]
+    public void Validate_WhenImageIsMalformed_SaysWhatIsWrong(string image, string expected)
+    {
+        var body = JsonNode.Parse($$"""{"messaging_product":"whatsapp","to":"15550001111","type":"image","image":{{image}}}""");
+
+        var problem = WhatsAppBodyValidator.Validate(body);
+
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WhenCaptionIsTooLong_RefusesWithTheLimit()
+    {
+        var body = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["to"] = "15550001111",
+            ["type"] = "image",
+            ["image"] = new JsonObject { ["link"] = "https://library.example/a.jpg", ["caption"] = new string('c', WhatsAppLimits.MediaCaption + 1) },
+        };
+
+        Assert.Contains("Max length: 1024", WhatsAppBodyValidator.Validate(body)!.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Split_WhenNoBoundary_NeverSplitsASurrogatePair()
     {
         var text = string.Concat(Enumerable.Repeat("📚", 3000));

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from "node:util";
 import { WhatsAppAPI } from "whatsapp-api-js";
 import {
   Text, Interactive, ActionButtons, Button, ActionList, ListSection, Row, Body, Header, Footer,
-  Template, Language, BodyComponent, BodyParameter, PayloadComponent,
+  Template, Language, BodyComponent, BodyParameter, PayloadComponent, Image,
 } from "whatsapp-api-js/messages";
 
 const [mode, file] = process.argv.slice(2);
@@ -31,6 +31,10 @@ function rebuild(body) {
         : new ActionList(i.action.button, ...i.action.sections.map((s) => new ListSection(s.title, ...s.rows.map((r) => new Row(r.id, r.title, r.description)))));
       const built = new Interactive(action, new Body(i.body.text), i.header ? new Header(i.header.text) : undefined, i.footer ? new Footer(i.footer.text) : undefined);
       return [built, i];
+    }
+    case "image": {
+      const i = body.image;
+      return [i.id ? new Image(i.id, true, i.caption) : new Image(i.link, false, i.caption), i];
     }
     case "template": {
       const t = body.template;

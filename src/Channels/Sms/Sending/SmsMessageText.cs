@@ -17,7 +17,7 @@ internal static class SmsMessageText
     {
         var text = message switch
         {
-            TextMessage m => m.Text,
+            TextMessage m => m.ToPlainText(),
             TemplateNotification n => n.Text,
             ChoiceQuestion q => NumberedText.Question(q.Header, q.Text, q.Choices, q.Footer),
             RecordCard card => NumberedText.Question(null, RecordCardText.Essentials(card, string.Empty), card.Actions, null),

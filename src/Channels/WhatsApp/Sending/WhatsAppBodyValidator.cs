@@ -48,9 +48,28 @@ public static class WhatsAppBodyValidator
             "text" => Length(Str(content, "body"), 1, L.TextBody, "text.body"),
             "interactive" => Interactive(content),
             "template" => Template(content),
+            "image" => Image(content),
             "reaction" => Str(content, "message_id") is null ? Missing("The parameter reaction.message_id is required.") : null,
             _ => Invalid($"Message type \"{type}\" is not one LibraryBot sends."),
         };
+    }
+
+    /// <summary>An image by link (absolute http or https) or by uploaded media id, with an optional caption.</summary>
+    private static WhatsAppBodyProblem? Image(JsonObject image)
+    {
+        var link = Str(image, "link");
+        var id = Str(image, "id");
+        if ((link is null) == (id is null))
+        {
+            return Missing("The parameter image requires exactly one of link or id.");
+        }
+
+        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            return Invalid("image.link must be an absolute http or https URL.");
+        }
+
+        return image["caption"] is null ? null : Length(Str(image, "caption"), 1, L.MediaCaption, "image.caption");
     }
 
     private static WhatsAppBodyProblem? Interactive(JsonObject interactive)

@@ -10,6 +10,7 @@ public static class WhatsAppLimits
 {
     public const int TextBody = 4096;
     public const int InteractiveBody = 1024;
+    public const int MediaCaption = 1024;
     public const int HeaderOrFooter = 60;
     public const int ButtonTitle = 20;
     public const int ButtonId = 256;

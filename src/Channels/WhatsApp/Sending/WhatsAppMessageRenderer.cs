@@ -12,6 +12,7 @@ internal static class WhatsAppMessageRenderer
 {
     public static IReadOnlyList<JsonObject> RenderFreeForm(OutboundMessage message, string to, string? locale) => message switch
     {
+        TextMessage { ImageUrl: { } image } text when !string.IsNullOrWhiteSpace(image) => Picture(image.Trim(), text.Text, to),
         TextMessage text => Texts(text.Text, to),
         TemplateNotification { Replies.Count: > 0 } notification when notification.Text.Length <= WhatsAppLimits.InteractiveBody =>
             [Choices(new ChoiceQuestion(notification.Text, notification.Replies), to, locale)],
@@ -88,6 +89,22 @@ internal static class WhatsAppMessageRenderer
         }
 
         return Envelope(to, "template", body);
+    }
+
+    /// <summary>
+    /// An image message by link with the words as its caption when they fit (1,024); longer words follow as text
+    /// messages, the picture first.
+    /// </summary>
+    private static IReadOnlyList<JsonObject> Picture(string imageUrl, string text, string to)
+    {
+        var image = new JsonObject { ["link"] = imageUrl };
+        if (!string.IsNullOrWhiteSpace(text) && text.Length <= WhatsAppLimits.MediaCaption)
+        {
+            image["caption"] = text;
+            return [Envelope(to, "image", image)];
+        }
+
+        return [Envelope(to, "image", image), .. string.IsNullOrWhiteSpace(text) ? [] : Texts(text, to)];
     }
 
     public static JsonObject Choices(ChoiceQuestion question, string to, string? locale)
