@@ -49,6 +49,11 @@ function picture(link) {
   const img = el("img", "picture");
   img.alt = "";
   img.src = link;
+  // The picture arrives after the chat scrolled to its end: keep the end in view if it was.
+  img.addEventListener("load", () => {
+    const list = img.closest("ol, ul");
+    if (list && list.scrollHeight - list.scrollTop - list.clientHeight <= img.height + 40) list.scrollTop = list.scrollHeight;
+  });
   img.addEventListener("error", () => {
     const a = el("a", "picture-link", link);
     a.href = link;
