@@ -10,45 +10,31 @@ namespace LibraryBot.Bot.Tests.Broadcasts;
 /// Outreach staff controlling broadcasts through the staff API of the real server: pause, resume, cancel, a send time,
 /// what each role may do, the problems a bad request is told about, and the recipients' CSV (masked numbers only).
 /// </summary>
-public sealed class BroadcastControlTests : IAsyncLifetime
+public sealed class BroadcastControlTests : OutreachServerTest
 {
     private const string Text = "Reading club meets Thursday at 18:00.";
-    private readonly BroadcastServer _server = new();
-    private HttpClient _outreach = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _outreach = await _server.StaffAsync("olga", "outreach");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _outreach.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task Pause_StopsHandingOver_AndResume_FinishesWithEveryoneOnce()
     {
         var patrons = await SignUpAsync(10);
         var id = await SendAsync(ratePerSecond: 2);
-        await _server.Bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id) >= 2), "the first messages in the outbox");
+        await Server.Bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(id) >= 2), "the first messages in the outbox");
 
-        Assert.Equal("paused", (string?)(await BroadcastServer.PostAsync(_outreach, id, "pause"))["status"]);
+        Assert.Equal("paused", (string?)(await BroadcastServer.PostAsync(Outreach, id, "pause"))["status"]);
         // The tick in flight when the pause came may still hand over what it took; after that, nothing new.
         await Task.Delay(500, TestContext.Current.CancellationToken);
         var afterPause = HandedOver(id);
         await Task.Delay(2000, TestContext.Current.CancellationToken);
         Assert.Equal(afterPause, HandedOver(id));
         Assert.True(afterPause < patrons.Count, $"All {afterPause} were handed over before the pause took effect.");
-        await _server.Bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id) == afterPause), "the turns handed over before the pause in the outbox");
-        var paused = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
+        await Server.Bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(id) == afterPause), "the turns handed over before the pause in the outbox");
+        var paused = JsonNode.Parse(await Outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
         Assert.Equal("paused", (string?)paused["status"]);
         Assert.Equal(patrons.Count - afterPause, (int)paused["funnel"]!["pending"]!);
 
-        Assert.Equal("sending", (string?)(await BroadcastServer.PostAsync(_outreach, id, "resume"))["status"]);
-        await _server.WaitForStatusAsync(_outreach, id, "finished");
+        Assert.Equal("sending", (string?)(await BroadcastServer.PostAsync(Outreach, id, "resume"))["status"]);
+        await Server.WaitForStatusAsync(Outreach, id, "finished");
         await EachGotItOnceAsync(id, patrons);
 
         foreach (var action in new[] { "send", "pause", "resume" })
@@ -62,34 +48,34 @@ public sealed class BroadcastControlTests : IAsyncLifetime
     {
         var patrons = await SignUpAsync(10);
         var id = await SendAsync(ratePerSecond: 2);
-        await _server.Bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id) >= 2), "the first messages in the outbox");
+        await Server.Bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(id) >= 2), "the first messages in the outbox");
 
-        Assert.Equal("cancelled", (string?)(await BroadcastServer.PostAsync(_outreach, id, "cancel"))["status"]);
+        Assert.Equal("cancelled", (string?)(await BroadcastServer.PostAsync(Outreach, id, "cancel"))["status"]);
         // Chats handed over before the cancel run their turn (and skip it); nothing is left pending or handed over.
-        await _server.Bot.WaitUntilAsync(
-            () => Task.FromResult(_server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status IN ('Pending', 'HandedOver')") == 0),
+        await Server.Bot.WaitUntilAsync(
+            () => Task.FromResult(Server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status IN ('Pending', 'HandedOver')") == 0),
             "every recipient queued or skipped");
-        await _server.Bot.WaitUntilAsync(
-            () => Task.FromResult(_server.OutboxRows(id) == _server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status = 'Queued'")),
+        await Server.Bot.WaitUntilAsync(
+            () => Task.FromResult(Server.OutboxRows(id) == Server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status = 'Queued'")),
             "the queued turns in the outbox");
         await Task.Delay(1000, TestContext.Current.CancellationToken);
-        var view = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
+        var view = JsonNode.Parse(await Outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
         Assert.Equal("cancelled", (string?)view["status"]);
 
-        var recipients = await BroadcastServer.RecipientsAsync(_outreach, id);
+        var recipients = await BroadcastServer.RecipientsAsync(Outreach, id);
         Assert.Equal(patrons.Count, recipients.Count);
         var skipped = recipients.Where(r => (string?)r!["status"] == "skipped").ToList();
         var queued = recipients.Where(r => (string?)r!["status"] == "queued").ToList();
         Assert.NotEmpty(skipped);
         Assert.All(skipped, r => Assert.StartsWith("broadcast cancelled", (string?)r!["reason"], StringComparison.Ordinal));
         Assert.Equal(patrons.Count, skipped.Count + queued.Count);
-        Assert.Equal(queued.Count, (int)_server.OutboxRows(id));
+        Assert.Equal(queued.Count, (int)Server.OutboxRows(id));
         Assert.Equal(skipped.Count, (int)view["funnel"]!["skipped"]!);
         Assert.Equal(0, (int)view["funnel"]!["pending"]!);
         foreach (var patron in patrons)
         {
-            Assert.InRange(_server.OutboxRows(id, patron), 0, 1);
-            Assert.InRange(await _server.AtTheFakeAsync(patron, Text), 0, 1);
+            Assert.InRange(Server.OutboxRows(id, patron), 0, 1);
+            Assert.InRange(await Server.AtTheFakeAsync(patron, Text), 0, 1);
         }
 
         foreach (var action in new[] { "send", "pause", "resume", "cancel" })
@@ -102,7 +88,7 @@ public sealed class BroadcastControlTests : IAsyncLifetime
     public async Task Roles_LibrariansRead_OutreachWrites_StrangersAreTurnedAway()
     {
         var id = await SendAsync(ratePerSecond: 20);
-        using var librarian = await _server.StaffAsync("lena", "librarian");
+        using var librarian = await Server.StaffAsync("lena", "librarian");
         using (var list = await librarian.GetAsync("/api/staff/broadcasts", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -131,17 +117,17 @@ public sealed class BroadcastControlTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
 
-        using (var recipients = await _outreach.GetAsync($"/api/staff/broadcasts/{id}/recipients", TestContext.Current.CancellationToken))
+        using (var recipients = await Outreach.GetAsync($"/api/staff/broadcasts/{id}/recipients", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, recipients.StatusCode);
         }
 
-        using (var stranger = await _server.Bot.Http.GetAsync("/api/staff/broadcasts", TestContext.Current.CancellationToken))
+        using (var stranger = await Server.Bot.Http.GetAsync("/api/staff/broadcasts", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
         }
 
-        using (var strangerWrites = await _server.Bot.Http.PostAsJsonAsync("/api/staff/broadcasts", Valid(), TestContext.Current.CancellationToken))
+        using (var strangerWrites = await Server.Bot.Http.PostAsJsonAsync("/api/staff/broadcasts", Valid(), TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, strangerWrites.StatusCode);
         }
@@ -187,7 +173,7 @@ public sealed class BroadcastControlTests : IAsyncLifetime
                 break;
         }
 
-        using var response = await _outreach.PostAsync("/api/staff/broadcasts",
+        using var response = await Outreach.PostAsync("/api/staff/broadcasts",
             new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{problem}: {(int)response.StatusCode} {text}");
@@ -200,12 +186,12 @@ public sealed class BroadcastControlTests : IAsyncLifetime
     [Fact]
     public async Task Create_MalformedJson_Is400()
     {
-        using var response = await _outreach.PostAsync("/api/staff/broadcasts",
+        using var response = await Outreach.PostAsync("/api/staff/broadcasts",
             new StringContent("{\"name\": \"Story time\", \"audience\": {\"topics\": [\"events\"]", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
         Assert.NotNull(JsonNode.Parse(text)!["errors"]);
-        Assert.Equal(0, _server.Bot.Scalar("SELECT COUNT(*) FROM broadcasts"));
+        Assert.Equal(0, Server.Bot.Scalar("SELECT COUNT(*) FROM broadcasts"));
     }
 
     [Fact]
@@ -215,19 +201,19 @@ public sealed class BroadcastControlTests : IAsyncLifetime
         var sendAt = DateTimeOffset.UtcNow.AddSeconds(4);
         var body = Valid();
         body["sendAt"] = sendAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        var (id, _) = await BroadcastServer.CreateAsync(_outreach, body);
+        var (id, _) = await BroadcastServer.CreateAsync(Outreach, body);
 
-        Assert.Equal("scheduled", (string?)(await BroadcastServer.PostAsync(_outreach, id, "send"))["status"]);
+        Assert.Equal("scheduled", (string?)(await BroadcastServer.PostAsync(Outreach, id, "send"))["status"]);
         await Task.Delay(1500, TestContext.Current.CancellationToken);
-        var early = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
-        var rowsEarly = _server.OutboxRows(id);
+        var early = JsonNode.Parse(await Outreach.GetStringAsync($"/api/staff/broadcasts/{id}", TestContext.Current.CancellationToken))!;
+        var rowsEarly = Server.OutboxRows(id);
         var readAt = DateTimeOffset.UtcNow;
         Assert.True(readAt < sendAt, $"The machine is too slow for this test: read at {readAt:O}, after the send time {sendAt:O}.");
         Assert.Equal("scheduled", (string?)early["status"]);
         Assert.Equal(0, rowsEarly);
 
-        (await _server.ReceiveAsync(patrons[0], id)).Contains(Text);
-        var view = await _server.WaitForStatusAsync(_outreach, id, "finished");
+        (await Server.ReceiveAsync(patrons[0], id)).Contains(Text);
+        var view = await Server.WaitForStatusAsync(Outreach, id, "finished");
         Assert.True(DateTimeOffset.Parse((string)view["startedAt"]!, System.Globalization.CultureInfo.InvariantCulture) >= sendAt.AddMilliseconds(-1),
             $"Started at {view["startedAt"]}, before its time {sendAt:O}.");
     }
@@ -236,12 +222,12 @@ public sealed class BroadcastControlTests : IAsyncLifetime
     public async Task RecipientsCsv_HasAHeaderAndALinePerRecipient_WithMaskedNumbersOnly()
     {
         var patrons = await SignUpAsync(3);
-        var other = new WhatsAppPatron(_server.Bot, Phones.New(Phones.Spain));
+        var other = new WhatsAppPatron(Server.Bot, Phones.New(Phones.Spain));
         await BroadcastServer.SignUpAsync(other, "noticias", "new-books");
         var id = await SendAsync(ratePerSecond: 20);
-        await _server.WaitForStatusAsync(_outreach, id, "finished");
+        await Server.WaitForStatusAsync(Outreach, id, "finished");
 
-        var csv = await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}/recipients.csv", TestContext.Current.CancellationToken);
+        var csv = await Outreach.GetStringAsync($"/api/staff/broadcasts/{id}/recipients.csv", TestContext.Current.CancellationToken);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("chat,channel,language,status,reason,delivery,error_code", lines[0]);
         Assert.Equal(patrons.Count + 1, lines.Length - 1);
@@ -260,7 +246,7 @@ public sealed class BroadcastControlTests : IAsyncLifetime
         var patrons = new List<WhatsAppPatron>();
         for (var i = 0; i < count; i++)
         {
-            var patron = new WhatsAppPatron(_server.Bot, Phones.New(Phones.UnitedStates));
+            var patron = new WhatsAppPatron(Server.Bot, Phones.New(Phones.UnitedStates));
             await BroadcastServer.SignUpAsync(patron, "news", "events", "reading-clubs");
             patrons.Add(patron);
         }
@@ -272,8 +258,8 @@ public sealed class BroadcastControlTests : IAsyncLifetime
     {
         var body = Valid();
         body["ratePerSecond"] = ratePerSecond;
-        var (id, _) = await BroadcastServer.CreateAsync(_outreach, body);
-        Assert.Equal("scheduled", (string?)(await BroadcastServer.PostAsync(_outreach, id, "send"))["status"]);
+        var (id, _) = await BroadcastServer.CreateAsync(Outreach, body);
+        Assert.Equal("scheduled", (string?)(await BroadcastServer.PostAsync(Outreach, id, "send"))["status"]);
         return id;
     }
 
@@ -288,20 +274,20 @@ public sealed class BroadcastControlTests : IAsyncLifetime
     {
         foreach (var patron in patrons)
         {
-            await _server.Bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id, patron, status: 1) == 1), "the patron's broadcast sent");
-            Assert.Equal(1, _server.OutboxRows(id, patron));
-            await _server.Bot.WaitUntilAsync(async () => await _server.AtTheFakeAsync(patron, Text) >= 1, "the broadcast at the fake");
-            Assert.Equal(1, await _server.AtTheFakeAsync(patron, Text));
+            await Server.Bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(id, patron, status: 1) == 1), "the patron's broadcast sent");
+            Assert.Equal(1, Server.OutboxRows(id, patron));
+            await Server.Bot.WaitUntilAsync(async () => await Server.AtTheFakeAsync(patron, Text) >= 1, "the broadcast at the fake");
+            Assert.Equal(1, await Server.AtTheFakeAsync(patron, Text));
         }
     }
 
     /// <summary>Recipients the dispatcher has handed to their chats (no longer pending).</summary>
     private long HandedOver(string id) =>
-        _server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status <> 'Pending'");
+        Server.Bot.Scalar($"SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = '{id}' AND status <> 'Pending'");
 
     private async Task RefusedAsync(string id, string action, string status)
     {
-        var problem = await BroadcastServer.PostAsync(_outreach, id, action, HttpStatusCode.Conflict);
+        var problem = await BroadcastServer.PostAsync(Outreach, id, action, HttpStatusCode.Conflict);
         Assert.Contains($"This broadcast is {status}: it cannot {action} now.", (string?)problem["detail"], StringComparison.Ordinal);
     }
 }

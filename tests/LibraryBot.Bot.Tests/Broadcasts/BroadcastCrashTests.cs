@@ -7,29 +7,15 @@ namespace LibraryBot.Bot.Tests.Broadcasts;
 /// kill -9 in the middle of a broadcast: after the restart every patron gets it exactly once. The fake Graph API lives in
 /// the server's process, so what it received before the kill is gone; the outbox (on disk) says what was sent before.
 /// </summary>
-public sealed class BroadcastCrashTests : IAsyncLifetime
+public sealed class BroadcastCrashTests : OutreachServerTest
 {
     private const int Patrons = 20;
     private const string Text = "The book sale starts Monday at 9:00.";
-    private readonly BroadcastServer _server = new();
-    private HttpClient _outreach = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _outreach = await _server.StaffAsync("olga", "outreach");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _outreach.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task KilledMidDispatch_AfterRestart_EveryPatronGetsTheBroadcastExactlyOnce()
     {
-        var bot = _server.Bot;
+        var bot = Server.Bot;
         var patrons = new List<WhatsAppPatron>();
         for (var i = 0; i < Patrons; i++)
         {
@@ -38,7 +24,7 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
             patrons.Add(patron);
         }
 
-        var (id, created) = await BroadcastServer.CreateAsync(_outreach, new
+        var (id, created) = await BroadcastServer.CreateAsync(Outreach, new
         {
             name = "Book sale",
             audience = new { topics = new[] { "events" } },
@@ -46,28 +32,27 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
             ratePerSecond = 4,
         });
         Assert.Equal(Patrons, (int)created["audienceCount"]!);
-        await BroadcastServer.PostAsync(_outreach, id, "send");
+        await BroadcastServer.PostAsync(Outreach, id, "send");
 
         // At 4 a second the 20 take 5 s: kill -9 about 2 s in, with some sent and most still to go.
-        await bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id) >= 6), "a few of the broadcast's messages in the outbox");
+        await bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(id) >= 6), "a few of the broadcast's messages in the outbox");
         await bot.KillAsync();
 
         // The file as the crash left it: whose message was in the outbox, and whose had been sent.
-        var atKill = patrons.ToDictionary(p => p.Id, p => (Rows: _server.OutboxRows(id, p), Sent: _server.OutboxRows(id, p, status: 1)));
+        var atKill = patrons.ToDictionary(p => p.Id, p => (Rows: Server.OutboxRows(id, p), Sent: Server.OutboxRows(id, p, status: 1)));
         Assert.InRange(atKill.Values.Count(r => r.Rows > 0), 1, Patrons - 1);
 
         await bot.StartAsync();
-        _outreach.Dispose();
-        _outreach = await _server.SignInAsync("olga", StaffServer.StaffPassword);
+        await SignInAgainAsync();
         // The dead holder's lease lapses within 10 s; then the rest goes at 4 a second.
-        var view = await _server.WaitForStatusAsync(_outreach, id, "finished", seconds: 60);
+        var view = await Server.WaitForStatusAsync(Outreach, id, "finished", seconds: 60);
         Assert.Equal(0, (int)view["funnel"]!["skipped"]!);
 
         foreach (var patron in patrons)
         {
-            await bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(id, patron, status: 1) == 1), "the patron's broadcast sent");
-            Assert.Equal(1, _server.OutboxRows(id, patron));
-            var received = await _server.AtTheFakeAsync(patron, Text);
+            await bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(id, patron, status: 1) == 1), "the patron's broadcast sent");
+            Assert.Equal(1, Server.OutboxRows(id, patron));
+            var received = await Server.AtTheFakeAsync(patron, Text);
             var (rows, sent) = atKill[patron.Id];
             if (sent == 1)
             {
@@ -88,7 +73,7 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
 
         await bot.WaitUntilAsync(async () =>
         {
-            view = await _server.WaitForStatusAsync(_outreach, id, "finished");
+            view = await Server.WaitForStatusAsync(Outreach, id, "finished");
             return (int)view["funnel"]!["sent"]! == Patrons;
         }, "the funnel counting every patron sent");
         var funnel = view["funnel"]!;

@@ -10,27 +10,12 @@ namespace LibraryBot.Bot.Tests.Broadcasts;
 /// fake's MASSSENDJOBFINISH counted in the funnel); the subscription account's one mass send a day is then used up, so
 /// the next broadcast leaves them out with that reason.
 /// </summary>
-public sealed class BroadcastWeChatTests : IAsyncLifetime
+public sealed class BroadcastWeChatTests : OutreachServerTest
 {
-    private readonly BroadcastServer _server = new();
-    private HttpClient _outreach = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _outreach = await _server.StaffAsync("olga", "outreach");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _outreach.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task FollowersOutsideTheWindow_GetOneMassSend_AndTheNextBroadcastTheSameDayExcludesThem()
     {
-        var bot = _server.Bot;
+        var bot = Server.Bot;
         var kim = new WeChatPatron(bot, "oKim" + Guid.NewGuid().ToString("N")[..20]);
         var wei = new WeChatPatron(bot, "oWei" + Guid.NewGuid().ToString("N")[..20]);
         var lan = new WeChatPatron(bot, "oLan" + Guid.NewGuid().ToString("N")[..20]);
@@ -41,15 +26,15 @@ public sealed class BroadcastWeChatTests : IAsyncLifetime
         }
 
         // Two days pass for Wei and Lan (written while the server runs: their chats are idle; the sandbox keeps its followers).
-        _server.MoveLastInbound(BroadcastServer.WeChatKey(wei), TimeSpan.FromHours(49));
-        _server.MoveLastInbound(BroadcastServer.WeChatKey(lan), TimeSpan.FromHours(49));
-        var outreach = _outreach;
+        Server.MoveLastInbound(BroadcastServer.WeChatKey(wei), TimeSpan.FromHours(49));
+        Server.MoveLastInbound(BroadcastServer.WeChatKey(lan), TimeSpan.FromHours(49));
+        var outreach = Outreach;
 
         var (first, created) = await BroadcastServer.CreateAsync(outreach, new { name = "Lantern festival", audience = new { topics = new[] { "events" } }, content = new { zh = "元宵节灯谜会，周六下午三点。" } });
         Assert.Equal(3, (int)created["audienceCount"]!);
         await BroadcastServer.PostAsync(outreach, first, "send");
-        (await _server.ReceiveAsync(kim, first, BroadcastServer.WeChatKey(kim))).Contains("元宵节灯谜会").Contains("回复“退订”");
-        var view = await _server.WaitForStatusAsync(outreach, first, "finished");
+        (await Server.ReceiveAsync(kim, first, BroadcastServer.WeChatKey(kim))).Contains("元宵节灯谜会").Contains("回复“退订”");
+        var view = await Server.WaitForStatusAsync(outreach, first, "finished");
         await bot.WaitUntilAsync(async () =>
         {
             view = JsonNode.Parse(await outreach.GetStringAsync($"/api/staff/broadcasts/{first}", TestContext.Current.CancellationToken))!;
@@ -68,8 +53,8 @@ public sealed class BroadcastWeChatTests : IAsyncLifetime
 
         var (second, _) = await BroadcastServer.CreateAsync(outreach, new { name = "Book fair", audience = new { topics = new[] { "events" } }, content = new { zh = "书展本周日开幕。" } });
         await BroadcastServer.PostAsync(outreach, second, "send");
-        (await _server.ReceiveAsync(kim, second, BroadcastServer.WeChatKey(kim))).Contains("书展本周日开幕");
-        var after = await _server.WaitForStatusAsync(outreach, second, "finished");
+        (await Server.ReceiveAsync(kim, second, BroadcastServer.WeChatKey(kim))).Contains("书展本周日开幕");
+        var after = await Server.WaitForStatusAsync(outreach, second, "finished");
         Assert.Equal(2, (int)after["funnel"]!["excludedByReason"]![ExclusionReasons.WeChatQuota]!);
         Assert.Single(await MassSentAsync(wei));
         Assert.Single(await MassSentAsync(lan));
@@ -77,6 +62,6 @@ public sealed class BroadcastWeChatTests : IAsyncLifetime
 
     /// <summary>What the sandbox's WeChat API delivered to the follower by mass send.</summary>
     private async Task<List<JsonNode>> MassSentAsync(WeChatPatron follower) =>
-        JsonNode.Parse(await _server.Bot.Http.GetStringAsync($"/sandbox/wechat/messages?to={Uri.EscapeDataString(follower.Id)}&after=0", TestContext.Current.CancellationToken))!
+        JsonNode.Parse(await Server.Bot.Http.GetStringAsync($"/sandbox/wechat/messages?to={Uri.EscapeDataString(follower.Id)}&after=0", TestContext.Current.CancellationToken))!
             .AsArray().Where(m => (string?)m!["api"] == "mass/send").Select(m => m!).ToList();
 }

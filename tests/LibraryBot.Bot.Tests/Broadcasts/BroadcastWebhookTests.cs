@@ -10,27 +10,12 @@ namespace LibraryBot.Bot.Tests.Broadcasts;
 /// writes and sends through the staff API, and what each patron gets is what the fake Graph API received. Each test
 /// has its own server: a broadcast reaches every subscriber of a server.
 /// </summary>
-public sealed class BroadcastWebhookTests : IAsyncLifetime
+public sealed class BroadcastWebhookTests : OutreachServerTest
 {
-    private readonly BroadcastServer _server = new();
-    private HttpClient _outreach = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _outreach = await _server.StaffAsync("olga", "outreach");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _outreach.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Events_ReachOnlyPatronsSignedUpForThem_InTheirLanguage_AndTheFunnelCountsTheRest()
     {
-        var bot = _server.Bot;
+        var bot = Server.Bot;
         var ana = new WhatsAppPatron(bot, Phones.New(Phones.Spain));
         var ben = new WhatsAppPatron(bot, Phones.New(Phones.UnitedStates));
         var chi = new WhatsAppPatron(bot, Phones.New(Phones.UnitedStates));
@@ -54,7 +39,7 @@ public sealed class BroadcastWebhookTests : IAsyncLifetime
         await bot.WaitUntilAsync(() => Task.FromResult(bot.Scalar("SELECT COUNT(*) FROM consent_events WHERE source = 'ChannelPreference' AND purpose = 'news'") == 1), "eva's stop recorded");
         await BroadcastServer.SignUpAsync(fay, "tin tức", "events");
 
-        var (id, created) = await BroadcastServer.CreateAsync(_outreach, new
+        var (id, created) = await BroadcastServer.CreateAsync(Outreach, new
         {
             name = "Story time",
             audience = new { topics = new[] { "events" } },
@@ -66,13 +51,13 @@ public sealed class BroadcastWebhookTests : IAsyncLifetime
         Assert.Equal(1, (int)created["excluded"]![ExclusionReasons.ChannelPreference]!);
         Assert.Equal(1, (int)created["excluded"]![ExclusionReasons.NoConsent]!);
 
-        await BroadcastServer.PostAsync(_outreach, id, "send");
-        (await _server.ReceiveAsync(ana, id))
+        await BroadcastServer.PostAsync(Outreach, id, "send");
+        (await Server.ReceiveAsync(ana, id))
             .Contains("Cuentacuentos el sábado a las 10:00.").Contains("Noticias de Alder Bay Public Library. Responde BAJA").DoesNotContain("Story time");
-        (await _server.ReceiveAsync(fay, id))
+        (await Server.ReceiveAsync(fay, id))
             .Contains("Giờ kể chuyện lúc 10:00 thứ Bảy.").Contains("Trả lời HỦY");
 
-        var view = await _server.WaitForStatusAsync(_outreach, id, "finished");
+        var view = await Server.WaitForStatusAsync(Outreach, id, "finished");
         foreach (var left in new[] { ben, chi, dan, eva })
         {
             Assert.Equal(0, bot.Scalar($"SELECT COUNT(*) FROM outbox WHERE inbound_dedupe_key = '{BroadcastKeys.DedupeKey(id, BroadcastServer.WhatsAppKey(left))}'"));
@@ -86,10 +71,10 @@ public sealed class BroadcastWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Picture_ReachesAWhatsAppPatronAsAnImageWithTheWordsAsCaption()
     {
-        var ana = new WhatsAppPatron(_server.Bot, Phones.New(Phones.Spain));
+        var ana = new WhatsAppPatron(Server.Bot, Phones.New(Phones.Spain));
         await BroadcastServer.SignUpAsync(ana, "noticias", "events");
 
-        var (id, _) = await BroadcastServer.CreateAsync(_outreach, new
+        var (id, _) = await BroadcastServer.CreateAsync(Outreach, new
         {
             name = "Story time poster",
             audience = new { topics = new[] { "events" } },
@@ -97,13 +82,13 @@ public sealed class BroadcastWebhookTests : IAsyncLifetime
             imageUrl = "https://images.example/story-time.png",
             link = "https://library.example/events",
         });
-        await BroadcastServer.PostAsync(_outreach, id, "send");
+        await BroadcastServer.PostAsync(Outreach, id, "send");
 
-        var turn = await _server.ReceiveAsync(ana, id);
+        var turn = await Server.ReceiveAsync(ana, id);
         var image = Assert.Single(turn.Raw, r => r["body"]?["type"]?.GetValue<string>() == "image")["body"]!["image"]!;
         Assert.Equal("https://images.example/story-time.png", (string?)image["link"]);
         Assert.StartsWith("Cuentacuentos el sábado.\nhttps://library.example/events\n\nNoticias de Alder Bay Public Library.", (string?)image["caption"], StringComparison.Ordinal);
         Assert.DoesNotContain("story-time.png", (string?)image["caption"], StringComparison.Ordinal);
-        await _server.WaitForStatusAsync(_outreach, id, "finished");
+        await Server.WaitForStatusAsync(Outreach, id, "finished");
     }
 }

@@ -12,78 +12,63 @@ namespace LibraryBot.Bot.Tests.Broadcasts;
 /// marketing limit (131049) counts as a failure by its code; Meta's "stopped marketing" answer (131050) withdraws news
 /// in the consent ledger, so the next broadcast leaves the patron out.
 /// </summary>
-public sealed class BroadcastWhatsAppRulesTests : IAsyncLifetime
+public sealed class BroadcastWhatsAppRulesTests : OutreachServerTest
 {
     private const string News = "Story time on Saturday";
-    private readonly BroadcastServer _server = new();
-    private HttpClient _outreach = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _outreach = await _server.StaffAsync("olga", "outreach");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _outreach.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task OutsideTheWindow_TheMarketingTemplateGoes_WithoutOneThePatronIsLeftOut_AndASecondTheSameDayFailsWith131049()
     {
-        var bot = _server.Bot;
+        var bot = Server.Bot;
         var ana = new WhatsAppPatron(bot, Phones.New(Phones.UnitedStates));
         await BroadcastServer.SignUpAsync(ana, "news", "events");
         await bot.KillAsync();
-        _server.MoveLastInbound(ana, TimeSpan.FromHours(25));
+        Server.MoveLastInbound(ana, TimeSpan.FromHours(25));
         await bot.StartAsync();
-        _outreach.Dispose();
-        _outreach = await _server.SignInAsync("olga", StaffServer.StaffPassword);
+        await SignInAgainAsync();
 
         // No template: left out, with the reason.
-        var (plain, plainCreated) = await BroadcastServer.CreateAsync(_outreach, Broadcast(template: false));
+        var (plain, plainCreated) = await BroadcastServer.CreateAsync(Outreach, Broadcast(template: false));
         Assert.Equal(0, (int)plainCreated["audienceCount"]!);
         Assert.Equal(1, (int)plainCreated["excluded"]![ExclusionReasons.WhatsAppWindowNoTemplate]!);
-        await BroadcastServer.PostAsync(_outreach, plain, "send");
-        var plainView = await _server.WaitForStatusAsync(_outreach, plain, "finished");
+        await BroadcastServer.PostAsync(Outreach, plain, "send");
+        var plainView = await Server.WaitForStatusAsync(Outreach, plain, "finished");
         Assert.Equal(1, (int)plainView["funnel"]!["excludedByReason"]![ExclusionReasons.WhatsAppWindowNoTemplate]!);
-        Assert.Equal(ExclusionReasons.WhatsAppWindowNoTemplate, (string?)(await BroadcastServer.RecipientsAsync(_outreach, plain)).Single()!["reason"]);
-        Assert.Equal(0, _server.OutboxRows(plain));
+        Assert.Equal(ExclusionReasons.WhatsAppWindowNoTemplate, (string?)(await BroadcastServer.RecipientsAsync(Outreach, plain)).Single()!["reason"]);
+        Assert.Equal(0, Server.OutboxRows(plain));
 
         // With library_news: the template with its parameter.
-        var (templated, created) = await BroadcastServer.CreateAsync(_outreach, Broadcast(template: true));
+        var (templated, created) = await BroadcastServer.CreateAsync(Outreach, Broadcast(template: true));
         Assert.Equal(1, (int)created["audienceCount"]!);
-        await BroadcastServer.PostAsync(_outreach, templated, "send");
-        await _server.WaitForStatusAsync(_outreach, templated, "finished");
-        await bot.WaitUntilAsync(() => Task.FromResult(_server.OutboxRows(templated, ana, status: 1) == 1), "the template sent");
-        var sent = Assert.Single(await _server.SentToAsync(ana.Id));
+        await BroadcastServer.PostAsync(Outreach, templated, "send");
+        await Server.WaitForStatusAsync(Outreach, templated, "finished");
+        await bot.WaitUntilAsync(() => Task.FromResult(Server.OutboxRows(templated, ana, status: 1) == 1), "the template sent");
+        var sent = Assert.Single(await Server.SentToAsync(ana.Id));
         Assert.Equal("template", (string?)sent["type"]);
         Assert.Equal("library_news", (string?)sent["template"]!["name"]);
         var body = sent["template"]!["components"]!.AsArray().Single(c => (string?)c!["type"] == "body")!;
         Assert.Equal(News, (string?)Assert.Single(body["parameters"]!.AsArray())!["text"]);
 
         // A second marketing template the same UTC day: Meta's per-user limit, reported in the failed receipt.
-        var (second, secondCreated) = await BroadcastServer.CreateAsync(_outreach, Broadcast(template: true));
+        var (second, secondCreated) = await BroadcastServer.CreateAsync(Outreach, Broadcast(template: true));
         Assert.Equal(1, (int)secondCreated["audienceCount"]!);
-        await BroadcastServer.PostAsync(_outreach, second, "send");
+        await BroadcastServer.PostAsync(Outreach, second, "send");
         JsonNode view = null!;
         await bot.WaitUntilAsync(async () =>
         {
-            view = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{second}"))!;
+            view = JsonNode.Parse(await Outreach.GetStringAsync($"/api/staff/broadcasts/{second}"))!;
             return (int)view["funnel"]!["failed"]! == 1;
         }, "the second template failed");
         Assert.Equal(1, (int)view["funnel"]!["failedByCode"]!["131049"]!);
         Assert.Equal(0, (int)view["funnel"]!["sent"]!);
-        var recipient = (await BroadcastServer.RecipientsAsync(_outreach, second)).Single()!;
+        var recipient = (await BroadcastServer.RecipientsAsync(Outreach, second)).Single()!;
         Assert.Equal(("failed", "131049"), ((string?)recipient["delivery"], (string?)recipient["errorCode"]));
     }
 
     [Fact]
     public async Task MetaAnswers131050_NewsIsWithdrawnInTheLedger_AndTheNextBroadcastLeavesThePatronOut()
     {
-        var bot = _server.Bot;
+        var bot = Server.Bot;
         var ana = new WhatsAppPatron(bot, Phones.New(Phones.UnitedStates));
         await BroadcastServer.SignUpAsync(ana, "news", "events");
         // Ana stops marketing messages in WhatsApp (the fake remembers it, our ledger records it), then signs up again
@@ -97,22 +82,22 @@ public sealed class BroadcastWhatsAppRulesTests : IAsyncLifetime
         await BroadcastServer.SignUpAsync(ana, "news", "events");
         Assert.Equal(0, bot.Scalar("SELECT COUNT(*) FROM consent_events WHERE source = 'ChannelError'"));
         // Her window closes (the fake's memory of her stop lives in the server's process, so the file is changed live).
-        _server.MoveLastInbound(ana, TimeSpan.FromHours(25));
+        Server.MoveLastInbound(ana, TimeSpan.FromHours(25));
 
-        var (id, created) = await BroadcastServer.CreateAsync(_outreach, Broadcast(template: true));
+        var (id, created) = await BroadcastServer.CreateAsync(Outreach, Broadcast(template: true));
         Assert.Equal(1, (int)created["audienceCount"]!);
-        await BroadcastServer.PostAsync(_outreach, id, "send");
+        await BroadcastServer.PostAsync(Outreach, id, "send");
         await bot.WaitUntilAsync(() => Task.FromResult(bot.Scalar("SELECT COUNT(*) FROM consent_events WHERE source = 'ChannelError' AND purpose = 'news' AND action = 'Withdraw'") == 1),
             "news withdrawn after 131050");
         JsonNode view = null!;
         await bot.WaitUntilAsync(async () =>
         {
-            view = JsonNode.Parse(await _outreach.GetStringAsync($"/api/staff/broadcasts/{id}"))!;
+            view = JsonNode.Parse(await Outreach.GetStringAsync($"/api/staff/broadcasts/{id}"))!;
             return (int)view["funnel"]!["optedOut"]! == 1 && (int)view["funnel"]!["failed"]! == 1;
         }, "the opt-out in the funnel");
         Assert.Equal(1, (int)view["funnel"]!["failedByCode"]!["131050"]!);
 
-        var (_, next) = await BroadcastServer.CreateAsync(_outreach, Broadcast(template: true));
+        var (_, next) = await BroadcastServer.CreateAsync(Outreach, Broadcast(template: true));
         Assert.Equal(0, (int)next["audienceCount"]!);
         Assert.Equal(1, (int)next["excluded"]![ExclusionReasons.ChannelError]!);
     }
