@@ -1,3 +1,5 @@
+using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Bot.Storage.Cosmos;
 using LibraryBot.Contracts.Storage;
@@ -40,6 +42,12 @@ internal static class CosmosSubjects
             new LibraryBot.Bot.Consent.CosmosConsentLedger(storage, sequence),
             new LibraryBot.Bot.Notices.CosmosNoticeStore(storage),
             new LibraryBot.Bot.Broadcasts.CosmosBroadcastStore(storage),
+            new ConsoleStores(
+                new CosmosStaffStore(storage),
+                new CosmosTranscriptStore(storage, sequence),
+                new CosmosHandoffQueue(storage),
+                new CosmosPatronChats(storage),
+                key => StoredRatingsAsync(storage, key)),
             clock,
             async () =>
             {
@@ -47,6 +55,20 @@ internal static class CosmosSubjects
                 storage.Dispose();
             });
         return (subject, storage);
+    }
+
+    private static async Task<int> StoredRatingsAsync(CosmosStorage storage, string conversationKey)
+    {
+        var container = await storage.GetContainerAsync(TestContext.Current.CancellationToken);
+        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'handoff-rating'");
+        using var iterator = container.GetItemQueryIterator<int>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(conversationKey) });
+        var total = 0;
+        while (iterator.HasMoreResults)
+        {
+            total += (await iterator.ReadNextAsync(TestContext.Current.CancellationToken)).Sum();
+        }
+
+        return total;
     }
 
     /// <summary>
