@@ -78,6 +78,22 @@ public sealed class CosmosConsoleServerTests(CosmosEndpointFixture endpoint)
         }
     }
 
+    [Fact]
+    public async Task ConsoleInTheBrowser_OnCosmosDb_ClaimsRepliesSeesThePatronLiveAndHandsBack()
+    {
+        await using var database = await CosmosConsoleDatabase.CreateAsync(endpoint, "consolebrowser");
+        var server = new CosmosStaffServer(database.Settings);
+        await server.InitializeAsync();
+        try
+        {
+            await ConsoleBrowserTests.ClaimReplyAndHandBackAsync(server, "15550002901", "console-claim-cosmos");
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     /// <summary>The staff server on a Cosmos DB database.</summary>
     private sealed class CosmosStaffServer(IReadOnlyDictionary<string, string> cosmos) : StaffServer
     {
