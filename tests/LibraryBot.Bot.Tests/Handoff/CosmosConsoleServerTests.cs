@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LibraryBot.Bot.Handoff;
-using LibraryBot.Bot.Storage.Cosmos;
 using LibraryBot.Bot.Tests.Storage;
-using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LibraryBot.Bot.Tests.Handoff;
 
@@ -20,12 +17,7 @@ public sealed class CosmosConsoleServerTests(CosmosEndpointFixture endpoint)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Console_OnCosmosDb_SignsInQueuesClaimsOnceRepliesRecordsAndManagesStaff()
-    {
-        await using var database = await CosmosConsoleDatabase.CreateAsync(endpoint, "console");
-        var server = new CosmosStaffServer(database.Settings);
-        await server.InitializeAsync();
-        try
+    public Task Console_OnCosmosDb_SignsInQueuesClaimsOnceRepliesRecordsAndManagesStaff() => OnCosmosAsync("console", async (server, database) =>
         {
             const string patron = "34611000101";
             using var first = await server.StaffAsync("marta", "librarian");
@@ -71,22 +63,21 @@ public sealed class CosmosConsoleServerTests(CosmosEndpointFixture endpoint)
             Assert.Contains(await staff.ListAuditAsync(new Channels.Activities.ConversationRef(Channels.Activities.ChannelId.WhatsApp,
                 Channels.WhatsApp.WhatsAppSandboxDefaults.PhoneNumberId, patron).Key, 100, Ct), e => e.Username == winner);
             Assert.False(File.Exists(server.Bot.DatabasePath), "A SQLite file was written although the store is Cosmos DB.");
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
-    }
+        });
 
     [Fact]
-    public async Task ConsoleInTheBrowser_OnCosmosDb_ClaimsRepliesSeesThePatronLiveAndHandsBack()
+    public Task ConsoleInTheBrowser_OnCosmosDb_ClaimsRepliesSeesThePatronLiveAndHandsBack() => OnCosmosAsync("consolebrowser", (server, _) =>
+        ConsoleBrowserTests.ClaimReplyAndHandBackAsync(server, "15550002901", "console-claim-cosmos"));
+
+    /// <summary>Runs <paramref name="test"/> against a staff server on a fresh Cosmos DB database, both gone afterwards.</summary>
+    private async Task OnCosmosAsync(string name, Func<StaffServer, CosmosTestDatabase, Task> test)
     {
-        await using var database = await CosmosConsoleDatabase.CreateAsync(endpoint, "consolebrowser");
+        await using var database = await CosmosTestDatabase.CreateAsync(endpoint, name);
         var server = new CosmosStaffServer(database.Settings);
         await server.InitializeAsync();
         try
         {
-            await ConsoleBrowserTests.ClaimReplyAndHandBackAsync(server, "15550002901", "console-claim-cosmos");
+            await test(server, database);
         }
         finally
         {
@@ -98,66 +89,5 @@ public sealed class CosmosConsoleServerTests(CosmosEndpointFixture endpoint)
     private sealed class CosmosStaffServer(IReadOnlyDictionary<string, string> cosmos) : StaffServer
     {
         protected override IReadOnlyDictionary<string, string> MoreSettings => cosmos;
-    }
-}
-
-/// <summary>A fresh database on the fixture's endpoint for a server test: its settings (environment names), and deleted afterwards.</summary>
-internal sealed class CosmosConsoleDatabase : IAsyncDisposable
-{
-    private CosmosConsoleDatabase(CosmosStorage storage, IReadOnlyDictionary<string, string> settings)
-    {
-        Storage = storage;
-        Settings = settings;
-    }
-
-    public CosmosStorage Storage { get; }
-
-    public IReadOnlyDictionary<string, string> Settings { get; }
-
-    public static async Task<CosmosConsoleDatabase> CreateAsync(CosmosEndpointFixture endpoint, string testName)
-    {
-        if (endpoint.SkipReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
-
-        var options = new LibraryBot.Bot.Storage.CosmosStorageOptions
-        {
-            Endpoint = endpoint.Endpoint,
-            Key = endpoint.Key,
-            Database = $"lbtest-{testName}-{Guid.NewGuid():N}"[..40],
-            AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
-        };
-        var storage = new CosmosStorage(options, NullLogger<CosmosStorage>.Instance);
-        await CosmosSubjects.CreateRoutableDatabaseAsync(storage.Client, options.Database);
-        return new CosmosConsoleDatabase(storage, new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Cosmos",
-            ["Storage__Cosmos__Endpoint"] = options.Endpoint,
-            ["Storage__Cosmos__Key"] = options.Key,
-            ["Storage__Cosmos__Database"] = options.Database,
-            ["Storage__Cosmos__AcceptAnyServerCertificate"] = options.AcceptAnyServerCertificate ? "true" : "false",
-        });
-    }
-
-    /// <summary>How many documents of this type the database holds (across partitions).</summary>
-    public async Task<int> CountAsync(string type)
-    {
-        var container = await Storage.GetContainerAsync(TestContext.Current.CancellationToken);
-        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.type = @type").WithParameter("@type", type);
-        using var iterator = container.GetItemQueryIterator<int>(query);
-        var total = 0;
-        while (iterator.HasMoreResults)
-        {
-            total += (await iterator.ReadNextAsync(TestContext.Current.CancellationToken)).Sum();
-        }
-
-        return total;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Storage.Client.GetDatabase(Settings["Storage__Cosmos__Database"]).DeleteAsync();
-        Storage.Dispose();
     }
 }
