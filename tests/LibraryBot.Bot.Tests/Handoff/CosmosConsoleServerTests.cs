@@ -69,6 +69,35 @@ public sealed class CosmosConsoleServerTests(CosmosEndpointFixture endpoint)
     public Task ConsoleInTheBrowser_OnCosmosDb_ClaimsRepliesSeesThePatronLiveAndHandsBack() => OnCosmosAsync("consolebrowser", (server, _) =>
         ConsoleBrowserTests.ClaimReplyAndHandBackAsync(server, "15550002901", "console-claim-cosmos"));
 
+    [Fact]
+    public Task PickupBatch_OnCosmosDb_FindsThePatronsChatByCardAndByNumberAndTellsThemOnce() => OnCosmosAsync("pickupbatch", async (server, _) =>
+    {
+        const string mei = "34611000201";
+        using var librarian = await server.StaffAsync("batch-cosmos", "librarian");
+        await server.SayAsync(mei, ["link card", "29000100000045", "8080", "yes"]);
+        var preview = new { cards = new[] { "29000100000045", "+" + mei }, branch = "riverside", send = false };
+        await server.Bot.WaitUntilAsync(async () => (int?)(await BatchAsync(librarian, preview))["ready"] == 1, "the linked patron with notices on, found by card");
+
+        var request = preview with { send = true };
+        var first = await BatchAsync(librarian, request);
+        const string Told = "ready for collection at the Riverside Branch issue desk";
+        await server.Bot.WaitUntilAsync(async () => (await server.SentToAsync(mei)).Any(b => b.ToJsonString().Contains(Told, StringComparison.Ordinal)),
+            "the pickup notice at the fake Graph API");
+        var again = await BatchAsync(librarian, request);
+
+        Assert.Equal((true, 1), ((bool)first["sent"]!, (int)first["queued"]!));
+        Assert.Equal("the same patron and chat as line 1: told once", (string?)Assert.Single(first["unreachable"]!.AsArray())!["reason"]);
+        Assert.Equal((1, 0), ((int)again["alreadySent"]!, (int)again["queued"]!));
+    });
+
+    private static async Task<JsonNode> BatchAsync(HttpClient staff, object request)
+    {
+        var answer = await staff.PostAsJsonAsync("/api/staff/notices/batch", request, Ct);
+        var text = await answer.Content.ReadAsStringAsync(Ct);
+        Assert.True(answer.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!;
+    }
+
     /// <summary>Runs <paramref name="test"/> against a staff server on a fresh Cosmos DB database, both gone afterwards.</summary>
     private async Task OnCosmosAsync(string name, Func<StaffServer, CosmosTestDatabase, Task> test)
     {
