@@ -37,17 +37,21 @@ public static class ConsoleRegistration
     /// </summary>
     public static IHostApplicationBuilder AddStaffConsole(this IHostApplicationBuilder builder)
     {
-        // The handoff's stores exist for SQLite only so far; with Cosmos DB the basic state gate stays and no console is mapped.
-        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) != StorageProvider.Sqlite)
-        {
-            return builder;
-        }
-
         var services = builder.Services;
         services.AddValidatedOptions<HandoffOptions, HandoffOptionsValidator>(HandoffOptions.SectionName);
-        services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
-        services.TryAddSingleton<IStaffStore, SqliteStaffStore>();
-        services.TryAddSingleton<IHandoffQueue, SqliteHandoffQueue>();
+        if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) == StorageProvider.Cosmos)
+        {
+            services.TryAddSingleton<ITranscriptStore, CosmosTranscriptStore>();
+            services.TryAddSingleton<IStaffStore, CosmosStaffStore>();
+            services.TryAddSingleton<IHandoffQueue, CosmosHandoffQueue>();
+        }
+        else
+        {
+            services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+            services.TryAddSingleton<IStaffStore, SqliteStaffStore>();
+            services.TryAddSingleton<IHandoffQueue, SqliteHandoffQueue>();
+        }
+
         services.TryAddSingleton<IHandoffNotifier, ConsoleNotifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBroadcastNotifier, ConsoleBroadcastNotifier>());
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);

@@ -13,7 +13,7 @@ namespace LibraryBot.Bot.Notices;
 
 /// <summary>
 /// Notices: options, the ledger (in the configured store: SQLite or Cosmos DB), the run and its schedule, the staff's
-/// pickup batch (SQLite so far), the turn that delivers a digest and its SMS fallback.
+/// pickup batch, the turn that delivers a digest and its SMS fallback.
 /// </summary>
 public static class NoticeRegistration
 {
@@ -25,14 +25,15 @@ public static class NoticeRegistration
         if (builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite) == StorageProvider.Cosmos)
         {
             services.TryAddSingleton<INoticeStore, CosmosNoticeStore>();
+            services.TryAddSingleton<IPatronChats, CosmosPatronChats>();
         }
         else
         {
             services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
-            // Finding a patron's chats by card or number for the pickup batch: SQLite only so far (docs/notices.md).
             services.TryAddSingleton<IPatronChats>(sp => new SqlitePatronChats(sp.GetRequiredService<SqliteDatabase>()));
-            services.TryAddSingleton<PickupBatch>();
         }
+
+        services.TryAddSingleton<PickupBatch>();
 
         services.TryAddSingleton<NoticeHandOver>();
         services.TryAddSingleton<NoticeRun>();

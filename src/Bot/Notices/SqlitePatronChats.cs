@@ -44,10 +44,7 @@ public sealed class SqlitePatronChats(SqliteDatabase database) : IPatronChats
                 continue;
             }
 
-            var state = StoreJson.Deserialize<ConversationState>(reader.GetString(1));
-            var active = LinkedCards.Active(state);
-            var cards = LinkedCards.All(state).OrderByDescending(c => c == active).ToList();
-            var chat = new PatronChat(address, state.Locale ?? BotLocales.Default, cards);
+            var chat = PatronChat.From(address, StoreJson.Deserialize<ConversationState>(reader.GetString(1)));
             if (keep(chat))
             {
                 chats.Add(chat);

@@ -13,14 +13,17 @@ public sealed class ConsoleBrowserTests(StaffServer server) : IClassFixture<Staf
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Console_WhenALibrarianClaimsRepliesAndHandsBack_ThePatronGetsTheReplyAndTheBotAgain()
+    public Task Console_WhenALibrarianClaimsRepliesAndHandsBack_ThePatronGetsTheReplyAndTheBotAgain() =>
+        ClaimReplyAndHandBackAsync(server, "15550002001", "console-claim");
+
+    /// <summary>The claim, reply, live update and hand-back walk-through, on whichever store <paramref name="server"/> runs.</summary>
+    internal static async Task ClaimReplyAndHandBackAsync(StaffServer server, string patron, string screenshots)
     {
-        const string patron = "15550002001";
         await server.CreateStaffAsync("marta", "librarian");
         using var admin = await server.SignInAsync(StaffServer.AdminUser, StaffServer.AdminPassword);
         var id = await server.EscalateAsync(admin, patron);
         using var browser = ConsoleBrowser.Open(server.Bot);
-        await browser.RunAsync("console-claim", async () =>
+        await browser.RunAsync(screenshots, async () =>
         {
             browser.SignIn("marta", StaffServer.StaffPassword);
 

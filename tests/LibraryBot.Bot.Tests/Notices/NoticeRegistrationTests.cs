@@ -8,10 +8,10 @@ namespace LibraryBot.Bot.Tests.Notices;
 public sealed class NoticeRegistrationTests
 {
     [Theory]
-    [InlineData("Cosmos", typeof(CosmosNoticeStore))]
-    [InlineData("Sqlite", typeof(SqliteNoticeStore))]
-    [InlineData(null, typeof(SqliteNoticeStore))]
-    public void AddNotices_OnEitherStore_RegistersItsLedgerTheRunAndTheDelivery(string? provider, Type ledger)
+    [InlineData("Cosmos", typeof(CosmosNoticeStore), typeof(CosmosPatronChats))]
+    [InlineData("Sqlite", typeof(SqliteNoticeStore), null)]
+    [InlineData(null, typeof(SqliteNoticeStore), null)]
+    public void AddNotices_OnEitherStore_RegistersItsLedgerTheRunTheDeliveryAndThePickupBatch(string? provider, Type ledger, Type? chats)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         if (provider is not null)
@@ -25,5 +25,9 @@ public sealed class NoticeRegistrationTests
         Assert.Contains(builder.Services, d => d.ServiceType == typeof(NoticeRun));
         Assert.Contains(builder.Services, d => d.ImplementationType == typeof(NoticeDeliveryMiddleware));
         Assert.Contains(builder.Services, d => d.ImplementationType == typeof(NoticeScheduler));
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(PickupBatch));
+        var patronChats = builder.Services.Single(d => d.ServiceType == typeof(IPatronChats));
+        Assert.Equal(chats, patronChats.ImplementationType);
+        Assert.True(chats is not null || patronChats.ImplementationFactory is not null);
     }
 }

@@ -1,3 +1,5 @@
+using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage;
 using LibraryBot.Bot.Storage.Cosmos;
 using LibraryBot.Contracts.Storage;
@@ -14,18 +16,7 @@ internal static class CosmosSubjects
 
     public static async Task<(StorageSubject Subject, CosmosStorage Storage)> CreateWithStorageAsync(CosmosEndpointFixture endpoint, string testClass)
     {
-        if (endpoint.SkipReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
-
-        var options = new CosmosStorageOptions
-        {
-            Endpoint = endpoint.Endpoint,
-            Key = endpoint.Key,
-            Database = $"lbtest-{testClass}-{Guid.NewGuid():N}"[..40],
-            AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
-        };
+        var options = Options(endpoint, testClass);
         var validation = new StorageOptionsValidator().Validate(new StorageOptions { Provider = StorageProvider.Cosmos, Cosmos = options });
         Assert.True(validation.IsValid, validation.ToString());
         var storage = new CosmosStorage(options, NullLogger<CosmosStorage>.Instance);
@@ -40,6 +31,12 @@ internal static class CosmosSubjects
             new LibraryBot.Bot.Consent.CosmosConsentLedger(storage, sequence),
             new LibraryBot.Bot.Notices.CosmosNoticeStore(storage),
             new LibraryBot.Bot.Broadcasts.CosmosBroadcastStore(storage),
+            new ConsoleStores(
+                new CosmosStaffStore(storage),
+                new CosmosTranscriptStore(storage, sequence),
+                new CosmosHandoffQueue(storage),
+                new CosmosPatronChats(storage),
+                key => StoredRatingsAsync(storage, key)),
             clock,
             async () =>
             {
@@ -47,6 +44,41 @@ internal static class CosmosSubjects
                 storage.Dispose();
             });
         return (subject, storage);
+    }
+
+    /// <summary>Settings for a fresh database on the fixture's endpoint (skips the test when there is no endpoint).</summary>
+    internal static CosmosStorageOptions Options(CosmosEndpointFixture endpoint, string testClass)
+    {
+        if (endpoint.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        return new CosmosStorageOptions
+        {
+            Endpoint = endpoint.Endpoint,
+            Key = endpoint.Key,
+            Database = $"lbtest-{testClass}-{Guid.NewGuid():N}"[..40],
+            AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
+        };
+    }
+
+    private static async Task<int> StoredRatingsAsync(CosmosStorage storage, string conversationKey) =>
+        await CountAsync(await storage.GetContainerAsync(TestContext.Current.CancellationToken),
+            new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'handoff-rating'"), conversationKey);
+
+    /// <summary>Adds up a <c>SELECT VALUE COUNT(1)</c> query's pages (in one partition, or across all when none is given).</summary>
+    internal static async Task<int> CountAsync(Container container, QueryDefinition query, string? partitionKey)
+    {
+        var options = partitionKey is null ? null : new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey) };
+        using var iterator = container.GetItemQueryIterator<int>(query, requestOptions: options);
+        var total = 0;
+        while (iterator.HasMoreResults)
+        {
+            total += (await iterator.ReadNextAsync(TestContext.Current.CancellationToken)).Sum();
+        }
+
+        return total;
     }
 
     /// <summary>

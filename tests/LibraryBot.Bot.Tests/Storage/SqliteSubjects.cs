@@ -1,3 +1,5 @@
+using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage.Sqlite;
 using LibraryBot.Contracts.Storage;
 
@@ -18,6 +20,16 @@ internal static class SqliteSubjects
             new LibraryBot.Bot.Consent.SqliteConsentLedger(database),
             new LibraryBot.Bot.Notices.SqliteNoticeStore(database),
             new LibraryBot.Bot.Broadcasts.SqliteBroadcastStore(database),
+            new ConsoleStores(
+                new SqliteStaffStore(database),
+                new SqliteTranscriptStore(database),
+                new SqliteHandoffQueue(database),
+                new SqlitePatronChats(database),
+                key => database.ReadAsync(connection =>
+                {
+                    using var count = connection.Command("SELECT COUNT(*) FROM handoff_ratings WHERE conversation_key = $k").With("$k", key);
+                    return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                }, TestContext.Current.CancellationToken)),
             clock,
             async () =>
             {

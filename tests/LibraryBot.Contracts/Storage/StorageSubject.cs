@@ -1,5 +1,6 @@
 using LibraryBot.Bot.Broadcasts;
 using LibraryBot.Bot.Consent;
+using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -17,6 +18,7 @@ public sealed record StorageSubject(
     IConsentLedger Consent,
     INoticeStore Notices,
     IBroadcastStore Broadcasts,
+    ConsoleStores Console,
     FakeTimeProvider Clock,
     Func<ValueTask> Cleanup) : IAsyncDisposable
 {
@@ -27,3 +29,15 @@ public sealed record StorageSubject(
 
     public ValueTask DisposeAsync() => Cleanup();
 }
+
+/// <summary>
+/// The stores behind the librarians' console and the pickup batch, on the same backing store as the others.
+/// <paramref name="StoredRatings"/> counts a conversation's stored ratings by reading the backing store itself (the
+/// interface only writes them).
+/// </summary>
+public sealed record ConsoleStores(
+    IStaffStore Staff,
+    ITranscriptStore Transcripts,
+    IHandoffQueue Queue,
+    IPatronChats Chats,
+    Func<string, Task<int>> StoredRatings);

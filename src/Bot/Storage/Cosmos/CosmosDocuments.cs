@@ -99,3 +99,6 @@ internal sealed class CounterDocument
 
 /// <summary>A query row naming a partition.</summary>
 internal sealed record PartitionRow(string Pk);
+
+/// <summary>A query row: a conversation's key and state (the queue and the pickup batch's look-ups).</summary>
+internal sealed record ConversationStateRow(string Pk, Engine.ConversationState State);

@@ -13,11 +13,18 @@ public sealed class CosmosSequence(CosmosStorage storage)
     public const string Outbox = "outbox-id";
 
     /// <summary>Reserves <paramref name="count"/> consecutive numbers of <paramref name="counter"/>; returns the first.</summary>
-    public async Task<long> ReserveAsync(string counter, int count, CancellationToken cancellationToken)
+    public Task<long> ReserveAsync(string counter, int count, CancellationToken cancellationToken) =>
+        ReserveAsync(counter, CounterDocument.Partition, count, cancellationToken);
+
+    /// <summary>
+    /// Reserves numbers of a counter kept in <paramref name="partitionKey"/>: a counter of one conversation lives in that
+    /// conversation's partition, so instances serving different conversations never write the same document.
+    /// </summary>
+    public async Task<long> ReserveAsync(string counter, string partitionKey, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
-        var partition = new PartitionKey(CounterDocument.Partition);
+        var partition = new PartitionKey(partitionKey);
         while (true)
         {
             try
@@ -28,16 +35,16 @@ public sealed class CosmosSequence(CosmosStorage storage)
             }
             catch (CosmosException ex) when (ex.Is(HttpStatusCode.NotFound))
             {
-                await CreateCounterAsync(container, counter, cancellationToken).ConfigureAwait(false);
+                await CreateCounterAsync(container, counter, partitionKey, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task CreateCounterAsync(Container container, string counter, CancellationToken cancellationToken)
+    private static async Task CreateCounterAsync(Container container, string counter, string partitionKey, CancellationToken cancellationToken)
     {
         try
         {
-            await container.CreateItemAsync(new CounterDocument { Id = counter }, new PartitionKey(CounterDocument.Partition),
+            await container.CreateItemAsync(new CounterDocument { Id = counter, Pk = partitionKey }, new PartitionKey(partitionKey),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (CosmosException ex) when (ex.Is(HttpStatusCode.Conflict))
