@@ -35,6 +35,7 @@ public static class NoticeRegistration
         }
 
         services.TryAddSingleton<NoticeHandOver>();
+        services.TryAddSingleton<SmsDigestHandOver>();
         services.TryAddSingleton<NoticeRun>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecipientEffectHandler, NoticeSmsFallback>());
