@@ -34,6 +34,6 @@ public static partial class PhoneFinder
     /// <summary>The phone number in the message as typed, or null.</summary>
     public static string? In(string? text) => Find(text) is { } range ? text![range] : null;
 
-    [GeneratedRegex(@"(?<![\p{L}\d])\+?[ \u00A0]?\(?\d(?:[\d \u00A0\-.()]*\d)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF\d])\+?[ \u00A0]?\(?\d(?:[\d \u00A0\-.()]*\d)?", RegexOptions.CultureInvariant)]
     private static partial Regex Candidates();
 }
