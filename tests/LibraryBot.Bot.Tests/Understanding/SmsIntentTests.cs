@@ -1,5 +1,4 @@
 using LibraryBot.Bot.Understanding;
-using LibraryBot.Channels.Sms;
 
 namespace LibraryBot.Bot.Tests.Understanding;
 
@@ -57,23 +56,4 @@ public sealed class SmsIntentTests(InterpreterFixture understanding) : IClassFix
     [InlineData("my card is 29000100000011 and my pin is 1234", IntentNames.LinkCard)]
     public async Task Interpret_StopOnlyAndCards_KeepTheirMeaning(string message, string intent) =>
         Assert.Equal(intent, (await understanding.InterpretAsync(message)).Intent);
-
-    [Theory]
-    [InlineData("+1 415 555 0100", "US", "+14155550100")]
-    [InlineData("(415) 555-0100", "US", "+14155550100")]
-    [InlineData("612 34 56 78", "ES", "+34612345678")]
-    [InlineData("+86 138 1234 5678", "US", "+8613812345678")]
-    [InlineData("+84 912 345 678", "US", "+84912345678")]
-    public void Normalize_ValidNumbers_GivesE164(string typed, string region, string e164)
-    {
-        Assert.True(SmsNumbers.TryNormalize(typed, region, out var normalized));
-        Assert.Equal(e164, normalized);
-    }
-
-    [Theory]
-    [InlineData("555 0100")]
-    [InlineData("+1 000 555 0100")]
-    [InlineData("0912 345 678")]
-    public void Normalize_InvalidNumbersInTheUnitedStates_AreRefused(string typed) =>
-        Assert.False(SmsNumbers.TryNormalize(typed, "US", out _));
 }
