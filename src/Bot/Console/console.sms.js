@@ -1,6 +1,7 @@
 // A chat's SMS number for notices in the conversation view: shown masked, recorded for the patron (with their
 // agreement, which the server requires) or removed. The server validates the number and says why it refused one.
 'use strict';
+const smsState = { shownFor: null };
 
 function smsShow(view) {
   $('sms-current').textContent = view.registered
@@ -10,6 +11,7 @@ function smsShow(view) {
 }
 
 async function loadSms(id) {
+  smsState.shownFor = id;
   const result = await api('GET', `/conversations/${id}/sms`);
   if (id !== state.current) return;
   if (result.ok) smsShow(result.data);
@@ -36,6 +38,9 @@ $('sms-number').addEventListener('toggle', () => {
   if ($('sms-number').open && state.current) loadSms(state.current);
 });
 document.addEventListener('conversation-opened', event => {
+  // The same chat opened again (it changed, e.g. by this form's own save): what is shown stays.
+  if (event.detail === smsState.shownFor) return;
+  smsState.shownFor = null;
   $('sms-status').textContent = '';
   if ($('sms-number').open) loadSms(event.detail);
   else $('sms-current').textContent = '';

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using LibraryBot.Bot.Tests.Conversations;
+using LibraryBot.Bot.Handoff;
 using LibraryBot.Bot.Tests.Handoff;
+using LibraryBot.Channels.Activities;
+using LibraryBot.Channels.Sms;
 
 namespace LibraryBot.Bot.Tests.Notices;
 
@@ -93,6 +96,20 @@ public sealed class SmsNumberTranscriptTests(StaffServer server) : IClassFixture
         (await patron.SayAsync("có")).Contains($"Xong: {Masked(e164)} là số nhận tin nhắn SMS của bạn");
         (await patron.SayAsync("chỉ SMS")).Contains("thông báo sẽ chỉ gửi bằng tin nhắn SMS đến số " + Masked(e164));
         Assert.Equal("vi", (string?)Assert.Single(await ConsentAsync(phone), e => (string?)e!["channel"] == "Sms")!["language"]);
+    }
+
+    [Fact]
+    public async Task BySms_StopTextingMe_StopsNoticesAndNewsToThatNumber()
+    {
+        var (_, e164) = NewNumber("+1 415 5", 6, "+14155");
+        var text = new SmsPatron(server.Bot, e164);
+        (await text.SayAsync("pls stop texting me")).Contains("Alder Bay Public Library will not text this number any more, neither notices nor news");
+
+        using var librarian = await server.StaffAsync("sms-consent-reader", "librarian");
+        var id = ConversationIds.Encode(new ConversationRef(ChannelId.Sms, SmsSandboxDefaults.From, e164).Key);
+        var withdrawn = Assert.Single((await librarian.GetFromJsonAsync<JsonArray>($"/api/staff/conversations/{id}/consent", TestContext.Current.CancellationToken))!)!;
+        Assert.Equal(("notices", "Withdraw", "Chat", "Sms.StoppedHere@1"),
+            ((string?)withdrawn["purpose"], (string?)withdrawn["action"], (string?)withdrawn["source"], (string?)withdrawn["wordingVersion"]));
     }
 
     /// <summary>A fresh valid number: <paramref name="typedPrefix"/> then <paramref name="digits"/> random digits, as typed and in E.164.</summary>

@@ -1,5 +1,4 @@
 using LibraryBot.Bot.Consent;
-using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Engine.Dialogs;
 using LibraryBot.Bot.Engine.Dialogs.Prompts;
 using LibraryBot.Bot.Localization;
@@ -14,7 +13,7 @@ namespace LibraryBot.Bot.Conversations.Sms;
 /// libphonenumber in the library's region, asked for when missing, refused with a clear complaint when invalid,
 /// confirmed back masked, and on Yes kept as the chat's SMS route with a consent-ledger grant of the words shown.
 /// "SMS only" sends notices by SMS instead of this chat; "stop texting me" withdraws and forgets the number (by SMS
-/// itself it also stops every text message, as STOP does).
+/// itself it stops every text message to that number, notices and news).
 /// </summary>
 public sealed class SmsNumberDialog : WaterfallDialog
 {
@@ -42,10 +41,19 @@ public sealed class SmsNumberDialog : WaterfallDialog
                 switch (request.Change)
                 {
                     case SmsNumberChange.Stop when context.Activity.Conversation.Channel == ChannelId.Sms:
-                        // Written by SMS: this number's notices stop, and every text message, as STOP does.
-                        await consent.RecordAsync(context.Activity.Conversation, new ConsentRecord(ConsentPurposes.Notices, ConsentAction.Withdraw,
-                            context.Clock.GetUtcNow(), ConsentSource.Chat, "patron", context.Activity.Text, null, context.Locale), ct).ConfigureAwait(false);
-                        return await step.ReplaceDialogAsync(NewsStopDialog.Id, null, ct).ConfigureAwait(false);
+                        // Written by SMS: every text message to this number stops, notices included.
+                        var shown = context.Localize("Sms.StoppedHere", bot.Value.LibraryName);
+                        var withdrawal = new ConsentRecord(ConsentPurposes.Notices, ConsentAction.Withdraw, context.Clock.GetUtcNow(), ConsentSource.Chat, "patron",
+                            shown, "Sms.StoppedHere@" + SmsNoticeNumbers.WordingVersion, context.Locale);
+                        var withdrawn = await consent.WithdrawAllAsync(context.Activity.Conversation, withdrawal, _ => true, ct).ConfigureAwait(false);
+                        if (!withdrawn.Contains(ConsentPurposes.Notices))
+                        {
+                            // Never granted here (a WhatsApp number's fallback): the withdrawal still stops it.
+                            await consent.RecordAsync(context.Activity.Conversation, withdrawal, ct).ConfigureAwait(false);
+                        }
+
+                        context.SendText(shown);
+                        return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                     case SmsNumberChange.Stop:
                         var stopped = await numbers.StopAsync(context.State, ConsentSource.Chat, "patron", context.Locale, context.Clock.GetUtcNow(), ct).ConfigureAwait(false);
                         if (stopped is null)
