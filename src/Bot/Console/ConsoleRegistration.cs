@@ -24,6 +24,7 @@ public static class ConsoleRegistration
         ["console.html"] = "text/html; charset=utf-8",
         ["console.js"] = "text/javascript; charset=utf-8",
         ["console.consent.js"] = "text/javascript; charset=utf-8",
+        ["console.sms.js"] = "text/javascript; charset=utf-8",
         ["console.notices.js"] = "text/javascript; charset=utf-8",
         ["console.batch.js"] = "text/javascript; charset=utf-8",
         ["console.outreach.js"] = "text/javascript; charset=utf-8",

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Console.Contracts;
 using LibraryBot.Bot.Handoff;
+using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public static class ConversationEndpoints
     {
         var conversations = api.MapGroup("/conversations/{id}").RequireAuthorization(StaffRole.AnswerPolicy);
         conversations.MapGet("/", ReadAsync);
-        conversations.MapGet("/consent", ConsentAsync).WithSummary("The patron's consent history on this chat (notices, news), oldest first.");
+        conversations.MapGet("/consent", ConsentAsync).WithSummary("The patron's consent history on this chat (notices, news) and on the SMS number registered in it, oldest first.");
         conversations.MapPost("/claim", (string id, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
             a.RunAsync(id, user, "claim", (key, me) => a.Handoff.ClaimAsync(key, me, ct), ct));
         conversations.MapPost("/messages", (string id, ReplyRequest request, ClaimsPrincipal user, StaffActions a, CancellationToken ct) =>
@@ -36,7 +37,8 @@ public static class ConversationEndpoints
             a.RunAsync(id, user, "close", (key, me) => a.Handoff.CloseAsync(key, me, ct), ct));
     }
 
-    private static async Task<IResult> ConsentAsync(string id, ClaimsPrincipal user, StaffActions a, IConsentLedger ledger, LibraryTime time, CancellationToken ct)
+    private static async Task<IResult> ConsentAsync(
+        string id, ClaimsPrincipal user, StaffActions a, IConsentLedger ledger, IConversationStore store, SmsFallbackRoute sms, LibraryTime time, CancellationToken ct)
     {
         if (await StaffApiEndpoints.CurrentAsync(user, a.Staff, ct) is not { } me)
         {
@@ -49,7 +51,13 @@ public static class ConversationEndpoints
         }
 
         await a.AuditAsync(me, "read-consent", key, ct);
-        var history = await ledger.HistoryAsync(address, ct);
+        var history = (await ledger.HistoryAsync(address, ct)).ToList();
+        if (sms.Enabled && await store.LoadAsync(key, ct) is { } snapshot && SmsRoute.Of(snapshot.State) is { } route)
+        {
+            // The SMS number registered in the chat has its own consent (given with the number, withdrawn by "stop texting me").
+            history = [.. history.Concat(await ledger.HistoryAsync(sms.Conversation(route.Number), ct)).OrderBy(e => e.Record.At).ThenBy(e => e.Id)];
+        }
+
         return Results.Ok(history.Select(e => new ConsentEventView(
             e.Channel.ToString(), e.Record.Purpose, e.Record.Action.ToString(), e.Record.At, time.Format(e.Record.At), e.Record.Source.ToString(), e.Record.Actor,
             e.Record.Wording, e.Record.WordingVersion, e.Record.Language)).ToList());

@@ -30,6 +30,7 @@ public static class StaffApiEndpoints
             .WithSummary("Patrons waiting for or talking with a librarian, oldest request first; staffed hours in library time.");
         api.MapAccountActions();
         api.MapConversationActions();
+        api.MapSmsNumber();
         api.MapNoticeActions();
         api.MapBroadcastActions();
         api.MapBroadcastSignup();

@@ -8,6 +8,7 @@ using LibraryBot.Bot.Conversations.News;
 using LibraryBot.Bot.Conversations.Notices;
 using LibraryBot.Bot.Conversations.Privacy;
 using LibraryBot.Bot.Conversations.Search;
+using LibraryBot.Bot.Conversations.Sms;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Notices;
 using LibraryBot.Bot.Engine.Dialogs;
@@ -33,6 +34,7 @@ public static class ConversationRegistration
         services.TryAddSingleton<PatronConsent>();
         services.TryAddSingleton<MarketingConsent>();
         services.TryAddSingleton<NoticeConsent>();
+        services.TryAddSingleton<SmsNoticeNumbers>();
         services.TryAddSingleton<NewsTopicConsent>();
         services.TryAddSingleton<NewsSignupLinks>();
         services.AddSingleton<IPhraseSource, AutoReplyPhrases>();
@@ -60,7 +62,7 @@ public static class ConversationRegistration
             typeof(LinkCardDialog), typeof(CardsDialog), typeof(UnlinkDialog), typeof(LoansDialog), typeof(RenewDialog), typeof(FinesDialog),
             typeof(HoursDialog), typeof(ContactDialog), typeof(AutoReplyDialog), typeof(NearestBranchDialog),
             typeof(NewsStopDialog), typeof(NewsStartDialog), typeof(DeleteDataDialog), typeof(NoticesDialog),
-            typeof(NewsSignupDialog), typeof(NewsSubscriptionsDialog),
+            typeof(NewsSignupDialog), typeof(NewsSubscriptionsDialog), typeof(SmsNumberDialog),
         ];
         foreach (var dialog in dialogs)
         {
@@ -104,6 +106,9 @@ public static class ConversationRegistration
             new(IntentNames.DeleteData, DeleteDataDialog.Id, Role: IntentRole.Aside),
             new(IntentNames.NoticesOn, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.On)),
             new(IntentNames.NoticesOff, NoticesDialog.Id, Options: _ => new NoticesRequest(NoticesChange.Off)),
+            new(IntentNames.SmsRegister, SmsNumberDialog.Id, Options: i => new SmsNumberRequest(SmsNumberChange.Register, i.Entities.PhoneNumber)),
+            new(IntentNames.SmsOnly, SmsNumberDialog.Id, Options: _ => new SmsNumberRequest(SmsNumberChange.SmsOnly)),
+            new(IntentNames.SmsStop, SmsNumberDialog.Id, Options: _ => new SmsNumberRequest(SmsNumberChange.Stop)),
             new(NoticeComposer.RenewChoiceId, RenewDialog.Id, Options: _ => new RenewRequest(RenewMode.Noticed)),
             new(DialogEngine.NotUnderstoodIntent, NotUnderstoodDialog.Id),
         ];

@@ -150,7 +150,12 @@ public sealed class HandoffService(
 
     private static string Locale(ConversationState state) => state.Locale ?? BotLocales.Default;
 
-    private async Task<HandoffOutcome> ChangeAsync(string conversationKey, string username, Func<HandoffEdit, HandoffOutcome> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// A staff change to a conversation's state: <paramref name="change"/> runs on the freshly loaded state (again after a
+    /// conflicting turn), and what it did is committed with its messages and transcript notes only if it says Done and
+    /// left a message or a note.
+    /// </summary>
+    public async Task<HandoffOutcome> ChangeAsync(string conversationKey, string username, Func<HandoffEdit, HandoffOutcome> change, CancellationToken cancellationToken)
     {
         if (!ConversationIds.TryParseRef(conversationKey, out var to))
         {

@@ -23,6 +23,8 @@ public sealed class NoticeDeliveryMiddleware(
     PatronConsent consent,
     ICatalogue catalogue,
     IConversationStore conversations,
+    SmsFallbackRoute sms,
+    SmsDigestHandOver smsHandOver,
     IOptions<NoticeOptions> options,
     IOptions<BotOptions> bot,
     BotMetrics metrics,
@@ -44,21 +46,27 @@ public sealed class NoticeDeliveryMiddleware(
             return;
         }
 
-        // The digest's own chat, or — when WhatsApp could not reach the number — the SMS chat of the same number,
-        // which speaks for the subscriber's chat: its consent, its linked cards, its language.
+        // The digest's own chat, or — when its channel could not reach the patron, or the patron chose SMS only — the
+        // SMS chat of the patron's number, which speaks for the subscriber's chat: its consent, its linked cards, its language.
         var bySms = !string.Equals(subscriber.Key, context.Activity.Conversation.Key, StringComparison.Ordinal);
         var patron = context.State;
+        if (!bySms && sms.SmsOnly(patron) is { } text)
+        {
+            await smsHandOver.HandOverAsync(digest.Id, subscriber, text, "the patron chose SMS only", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (bySms)
         {
-            var refusal = await SmsRefusalAsync(context, subscriber, cancellationToken).ConfigureAwait(false);
-            var subscriberState = refusal is null ? (await conversations.LoadAsync(subscriber.Key, cancellationToken).ConfigureAwait(false))?.State : null;
-            if (subscriberState is null)
+            var subscriberState = (await conversations.LoadAsync(subscriber.Key, cancellationToken).ConfigureAwait(false))?.State;
+            var refusal = subscriberState is null ? "the chat was deleted" : await SmsRefusalAsync(context, subscriber, subscriberState, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
             {
-                NoticesLog.SmsFallbackSkipped(logger, digest.Id, refusal ?? "the chat was deleted");
+                NoticesLog.SmsFallbackSkipped(logger, digest.Id, refusal);
                 return;
             }
 
-            patron = subscriberState;
+            patron = subscriberState!;
             context.State.Locale ??= patron.Locale;
         }
 
@@ -89,7 +97,9 @@ public sealed class NoticeDeliveryMiddleware(
             NoticeRenewals.Remember(context.State, send, now);
         }
 
-        var sent = bySms ? "WhatsApp cannot reach this number: sent by SMS" : null;
+        var sent = !bySms ? null
+            : SmsRoute.Of(patron) is { SmsOnly: true } ? "the patron chose SMS only: sent by SMS"
+            : "the chat's channel cannot reach the patron: sent by SMS";
         await store.MarkAsync(digest.ConversationKey, digest.Id, digest.Notices.ToDictionary(
             n => n.Key,
             n => stillTrue.Contains(n.Key) ? (NoticeStatus.Queued, sent) : (NoticeStatus.Skipped, "no longer true when checked before sending")), now, cancellationToken).ConfigureAwait(false);
@@ -102,26 +112,33 @@ public sealed class NoticeDeliveryMiddleware(
     }
 
     /// <summary>
-    /// Why this number must not get the notice by SMS: the words the patron accepted did not mention SMS; a STOP texted
-    /// to the library's number stops every text message to it (as carriers and Twilio treat it); "notices off" written
-    /// by SMS stops notices there.
+    /// Why this number must not get the notice by SMS. A number the patron registered for notices needs its own grant
+    /// (given with the number, withdrawn by "stop texting me"); a WhatsApp patron's own number needs words accepted that
+    /// said notices may come by SMS, and no "notices off" written by SMS. A STOP texted to the library's number stops
+    /// every text message to it (as carriers and Twilio treat it), unless the number was registered again after it.
     /// </summary>
-    private async Task<string?> SmsRefusalAsync(TurnContext context, ConversationRef subscriber, CancellationToken cancellationToken)
+    private async Task<string?> SmsRefusalAsync(TurnContext context, ConversationRef subscriber, ConversationState subscriberState, CancellationToken cancellationToken)
     {
-        if (await consent.LatestAsync(subscriber, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false) is not { } grant
-            || !NoticeConsent.CoversSmsFallback(grant))
+        var address = context.Activity.Conversation;
+        var registered = SmsRoute.Of(subscriberState) is { } route && string.Equals(route.Number, address.UserId, StringComparison.Ordinal);
+        var notices = await consent.LatestAsync(address, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
+        if (registered && notices is not { Granted: true })
+        {
+            return "notices by SMS turned off for this number";
+        }
+
+        if (!registered && (await consent.LatestAsync(subscriber, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false) is not { } grant
+            || !NoticeConsent.CoversSmsFallback(grant)))
         {
             return "the patron was not told notices may come by SMS";
         }
 
-        var address = context.Activity.Conversation;
         var news = await consent.LatestAsync(address, ConsentPurposes.News, cancellationToken).ConfigureAwait(false);
-        if (news is { Granted: false, Record.Source: ConsentSource.StopWord })
+        if (news is { Granted: false, Record.Source: ConsentSource.StopWord } && !(registered && notices!.Record.At > news.Record.At))
         {
             return "the number texted STOP";
         }
 
-        var notices = await consent.LatestAsync(address, ConsentPurposes.Notices, cancellationToken).ConfigureAwait(false);
         return notices is { Granted: false } ? "notices turned off by SMS" : null;
     }
 

@@ -36,6 +36,7 @@ public static class NoticeRegistration
         services.TryAddSingleton<PickupBatch>();
 
         services.TryAddSingleton<NoticeHandOver>();
+        services.TryAddSingleton<SmsDigestHandOver>();
         services.TryAddSingleton<NoticeRun>();
         services.AddSingleton<ITurnMiddleware, NoticeDeliveryMiddleware>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecipientEffectHandler, NoticeSmsFallback>());

@@ -1,40 +1,29 @@
 using LibraryBot.Bot.Outbox;
 using LibraryBot.Bot.Storage;
-using LibraryBot.Bot.Telemetry;
-using LibraryBot.Bot.Inbox;
 using LibraryBot.Channels.Abstractions;
-using LibraryBot.Channels.Activities;
-using Microsoft.Extensions.Logging;
 
 namespace LibraryBot.Bot.Notices;
 
 /// <summary>
-/// A notice digest WhatsApp could not deliver because the number cannot receive WhatsApp messages (131026) is handed
-/// to the SMS conversation of the same number, as its own inbox entry: that turn checks consent and the library system
-/// again and sends the digest by text message (seed 000: many patrons have a phone but no internet). The dedupe key
-/// makes it once per digest, however many times the failure is reported.
+/// A notice digest the chat's channel could not deliver because the number cannot receive its messages (WhatsApp
+/// 131026, WeChat 43004) is handed to the chat's SMS route — the number registered in the chat, else WhatsApp's own
+/// number (seed 000: many patrons have a phone but no internet).
 /// </summary>
-public sealed class NoticeSmsFallback(InboxWriter inbox, SmsFallbackRoute route, TimeProvider clock, BotMetrics metrics, ILogger<NoticeSmsFallback> logger)
-    : IRecipientEffectHandler
+public sealed class NoticeSmsFallback(IConversationStore conversations, SmsFallbackRoute route, SmsDigestHandOver handOver) : IRecipientEffectHandler
 {
     public async Task OnEffectAsync(OutboxItem item, RecipientEffect effect, CancellationToken cancellationToken)
     {
-        if (effect != RecipientEffect.Unreachable || item.InboundDedupeKey is not { } key || !key.StartsWith(NoticeDigest.DedupePrefix, StringComparison.Ordinal)
-            || !route.TryRoute(item.To, out var text))
+        if (effect != RecipientEffect.Unreachable || !route.Enabled || item.InboundDedupeKey is not { } key
+            || !key.StartsWith(NoticeDigest.DedupePrefix, StringComparison.Ordinal))
         {
             return;
         }
 
-        var digestId = key[NoticeDigest.DedupePrefix.Length..];
-        await inbox.AcceptAsync([new Activity
+        var state = (await conversations.LoadAsync(item.To.Key, cancellationToken).ConfigureAwait(false))?.State;
+        if (route.For(item.To, state) is { } text)
         {
-            Conversation = text,
-            Type = ActivityType.Event,
-            Event = new ChannelEvent(ChannelEventKind.Notice, NoticeDigest.EventValueFor(digestId, item.To.Key)),
-            DedupeKey = NoticeDigest.SmsFallbackPrefix + digestId,
-            Timestamp = clock.GetUtcNow(),
-        }], cancellationToken).ConfigureAwait(false);
-        metrics.Notices("digest", "sms_fallback");
-        NoticesLog.FellBackToSms(logger, digestId);
+            await handOver.HandOverAsync(key[NoticeDigest.DedupePrefix.Length..], item.To, text, "the chat's channel cannot reach the patron", cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 }

@@ -20,8 +20,8 @@ internal static partial class NoticesLog
     [LoggerMessage(1705, LogLevel.Information, "Notice digest {DigestId}: {Sent} sent, {Skipped} skipped after checking with the library system")]
     public static partial void DigestDelivered(ILogger logger, string digestId, int sent, int skipped);
 
-    [LoggerMessage(1706, LogLevel.Information, "Notice digest {DigestId}: WhatsApp cannot reach the number, handed to SMS")]
-    public static partial void FellBackToSms(ILogger logger, string digestId);
+    [LoggerMessage(1706, LogLevel.Information, "Notice digest {DigestId}: handed to SMS ({Why})")]
+    public static partial void HandedToSms(ILogger logger, string digestId, string why);
 
     [LoggerMessage(1707, LogLevel.Information, "Notice digest {DigestId}: not sent by SMS ({Reason})")]
     public static partial void SmsFallbackSkipped(ILogger logger, string digestId, string reason);

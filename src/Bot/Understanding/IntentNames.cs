@@ -30,6 +30,14 @@ public static class IntentNames
 
     /// <summary>"my subscriptions": the news topics the chat is signed up for, to leave or join.</summary>
     public const string NewsSubscriptions = "news-subscriptions";
+    /// <summary>"text me at +1 415 555 0100": register an SMS number for notices (the number is an entity of the message, or asked for).</summary>
+    public const string SmsRegister = "sms-register";
+
+    /// <summary>"stop texting me": the registered SMS number is forgotten and its consent withdrawn.</summary>
+    public const string SmsStop = "sms-stop";
+
+    /// <summary>"SMS only": notices go by SMS to the registered number instead of this chat.</summary>
+    public const string SmsOnly = "sms-only";
     public const string NoticesOn = "notices-on";
     public const string NoticesOff = "notices-off";
     public const string DeleteData = "delete-data";

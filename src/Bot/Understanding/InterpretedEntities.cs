@@ -22,6 +22,9 @@ public sealed record InterpretedEntities
     /// <summary>The message held a PIN that can no longer be read (it was not kept across a restart).</summary>
     public bool PinLost { get; init; }
 
+    /// <summary>A phone number as typed, in a request to be texted ("text me at +1 415 555 0100"); see <see cref="PhoneFinder"/>.</summary>
+    public string? PhoneNumber { get; init; }
+
     public DayReference? Day { get; init; }
 
     /// <summary>A number that points into a list the bot showed ("renew 2").</summary>

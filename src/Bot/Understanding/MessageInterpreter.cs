@@ -27,6 +27,11 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
     public async Task<Interpretation> InterpretAsync(string? text, string? secret, CancellationToken cancellationToken)
     {
         var utterance = Utterance.Parse(text);
+        if (SmsRequest(utterance) is { } texted)
+        {
+            return texted;
+        }
+
         var (entities, entityUnits) = Entities(utterance, secret);
         var day = DayFinder.Find(utterance);
         var dayUnits = day?.Units.ToHashSet() ?? [];
@@ -74,6 +79,32 @@ public sealed class MessageInterpreter(PhraseMatcher phrases, IntentClassifier c
         result ??= Fallback(utterance, entities);
         var phraseLanguage = best is not null && best.Phrase.Intent == result.Intent && phrases.Lexicon.IsLanguageSpecific(best.Phrase) ? best.Phrase.Language : null;
         return result with { Language = LanguageGuess.Of(WithoutTitles(utterance, result.Entities), phraseLanguage, phrases.Lexicon) };
+    }
+
+    /// <summary>
+    /// "text me at +1 415 555 0100", "envíame un SMS al …", "发短信到 …": a phone number with a request to be texted
+    /// around it. The number is taken out before the phrases are matched (its digits are no card number nor PIN), and is
+    /// kept as typed: the dialog reads it with libphonenumber in the library's region.
+    /// </summary>
+    private Interpretation? SmsRequest(Utterance utterance)
+    {
+        if (PhoneFinder.Find(utterance.Text) is not { } range)
+        {
+            return null;
+        }
+
+        var phoneUnits = UnitsIn(utterance, range).ToHashSet();
+        var language = LanguageGuess.Of(utterance, null, phrases.Lexicon);
+        var best = Pick(InLanguage(phrases.Match(utterance, phoneUnits, new HashSet<int>()), language), utterance);
+        if (best is not { Confidence: >= 0.6 } || best.Phrase.Intent != IntentNames.SmsRegister)
+        {
+            return null;
+        }
+
+        var entities = InterpretedEntities.None with { PhoneNumber = utterance.Text[range] };
+        var words = Utterance.Parse(utterance.Text.Remove(range.Start.GetOffset(utterance.Text.Length), range.GetOffsetAndLength(utterance.Text.Length).Length));
+        var phraseLanguage = phrases.Lexicon.IsLanguageSpecific(best.Phrase) ? best.Phrase.Language : null;
+        return new Interpretation(IntentNames.SmsRegister, best.Confidence, entities, LanguageGuess.Of(words, phraseLanguage, phrases.Lexicon), InterpretationSource.Phrase);
     }
 
     /// <summary>The message without the words of a title or an author: a Spanish title says nothing about the patron's language.</summary>
