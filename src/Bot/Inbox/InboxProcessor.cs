@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Storage.Instance;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,12 @@ namespace LibraryBot.Bot.Inbox;
 /// <summary>
 /// Takes pending inbox entries (whole conversations at a time, under a lease) and runs their turns: one conversation's
 /// turns strictly in arrival order, different conversations in parallel. Entries left by a crash are taken again when
-/// their lease lapses (or at once at start, when the lapsed claim was this worker's own). At shutdown it stops
+/// their lease lapses, or at once when this process has the crashed one's <see cref="InstanceIdentity"/>. At shutdown it stops
 /// claiming and lets turns already running finish.
 /// </summary>
 public sealed class InboxProcessor(
     IInboxStore inbox,
+    InstanceIdentity instance,
     TurnRunner runner,
     InboxSignal signal,
     TimeProvider clock,
@@ -21,7 +23,6 @@ public sealed class InboxProcessor(
     WorkerHealth health,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
-    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
     private readonly ConcurrentDictionary<string, ConversationQueue> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
@@ -44,7 +45,7 @@ public sealed class InboxProcessor(
                 var claimed = 0;
                 try
                 {
-                    var entries = await inbox.ClaimPendingAsync(_workerId, settings.ClaimBatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    var entries = await inbox.ClaimPendingAsync(instance.Id, settings.ClaimBatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                     foreach (var entry in entries)
                     {
                         if (_inFlight.TryAdd(entry.Sequence, 0))

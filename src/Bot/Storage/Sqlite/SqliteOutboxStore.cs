@@ -28,6 +28,9 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             return items;
         }, cancellationToken);
 
+    public Task<int> ReleaseClaimsAsync(string workerId, CancellationToken cancellationToken) =>
+        Execute("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner = $me", cancellationToken, ("$me", workerId));
+
     public Task MarkSentAsync(long id, string channelMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Execute(
             "UPDATE outbox SET status = 1, channel_message_id = $m, attempts = attempts + 1, sent_at = $now, updated_at = $now, lease_owner = NULL, lease_until = NULL, reason = NULL, error_code = NULL WHERE id = $id",
