@@ -37,6 +37,7 @@ Wrk ackOnly;
 double drainTurnsPerSecond;
 long drainTurns;
 long backlog;
+double drainCpuMsPerTurn;
 await using (var webhookOnly = await BenchServer.StartAsync(root, ackWork.FullName, graph.BaseUrl, settings, processing: false))
 {
     ackOnly = await Wrk.RunAsync(root, webhookOnly.BaseUrl, settings);
@@ -50,6 +51,7 @@ await using (var drainer = await BenchServer.StartAsync(root, ackWork.FullName, 
     await drainer.WaitForDrainAsync(TimeSpan.FromSeconds(settings.DrainSeconds));
     drainTurns = drainer.CompletedTurns();
     drainTurnsPerSecond = drainTurns / drainWatch.Elapsed.TotalSeconds;
+    drainCpuMsPerTurn = drainer.CpuTime().TotalMilliseconds / Math.Max(1, drainTurns);
     drainLoad = Load();
 }
 
@@ -65,7 +67,7 @@ Console.WriteLine($"replies sent to Graph   : {graph.Received} ({F(sentDuringLoa
 Console.WriteLine($"peak RSS (server)       : {peakRssMb:F0} MB");
 Console.WriteLine($"server CPU per message  : {cpuMsPerTurn:F3} ms (ack + turn + replies; 2 cores allow at most {F(2000 / cpuMsPerTurn)} messages/s)");
 Console.WriteLine($"acked msg/s, turns off  : {F(ackOnly.Requests / ackOnly.Seconds)} (p50 {ackOnly.P50Ms:F2} ms, p99 {ackOnly.P99Ms:F2} ms)");
-Console.WriteLine($"turns/s draining backlog: {F(drainTurnsPerSecond)} ({drainTurns} of {backlog} stored turns in at most {settings.DrainSeconds} s, no inbound load; load {drainLoad})");
+Console.WriteLine($"turns/s draining backlog: {F(drainTurnsPerSecond)} ({drainTurns} of {backlog} stored turns in at most {settings.DrainSeconds} s, no inbound load; server CPU {drainCpuMsPerTurn:F2} ms per turn; load {drainLoad})");
 Console.WriteLine($"crash recovery          : {crash.InFlight} replies in flight at kill -9; all sent {crash.SentSeconds:F1} s after the restart (server ready after {crash.ReadySeconds:F1} s; all sent: {crash.AllSent})");
 Console.WriteLine($"load average at the end : {Load()}");
 Console.WriteLine();
