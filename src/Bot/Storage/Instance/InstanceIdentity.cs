@@ -9,25 +9,28 @@ namespace LibraryBot.Bot.Storage.Instance;
 /// <para>
 /// Configured (<c>Instance:Id</c>) it is used as given. Otherwise it is one of the store's identity slots, files
 /// <c>&lt;store&gt;.instance-N</c> in the store's data directory, each holding a random identity written the first
-/// time: the process takes the first slot no running process holds, locked exclusively while it runs (the operating
-/// system drops the lock when the process ends, even when killed). A restarted process therefore gets the slot — and
+/// time: the process takes the first slot no running process holds, under a record lock while it runs (the operating
+/// system drops it when the process ends, even when killed; the file stays readable). A restarted process therefore gets the slot — and
 /// the claims — of the one before it, and two processes sharing a store never share an identity.
 /// </para>
 /// </summary>
 public sealed class InstanceIdentity : IDisposable
 {
     private const int MaxSlots = 256;
+    private static readonly HashSet<string> HeldHere = new(StringComparer.Ordinal);
     private readonly FileStream? _slot;
+    private readonly string? _path;
 
-    private InstanceIdentity(string id, FileStream? slot)
+    private InstanceIdentity(string id, FileStream? slot, string? path)
     {
         Id = id;
         _slot = slot;
+        _path = path;
     }
 
     public string Id { get; }
 
-    public static InstanceIdentity Configured(string id) => new(id, null);
+    public static InstanceIdentity Configured(string id) => new(id, null, null);
 
     /// <summary>Takes the first free identity slot of <paramref name="storeName"/> in <paramref name="directory"/>.</summary>
     public static InstanceIdentity FromSlots(string directory, string storeName)
@@ -36,17 +39,34 @@ public sealed class InstanceIdentity : IDisposable
         for (var slot = 0; slot < MaxSlots; slot++)
         {
             var path = Path.Combine(directory, $"{storeName}.instance-{slot}");
-            FileStream file;
-            try
+            lock (HeldHere)
             {
-                file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
-            {
-                continue; // Held by a running process.
-            }
+                if (HeldHere.Contains(path))
+                {
+                    continue; // Held by another host in this process.
+                }
 
-            return new InstanceIdentity(ReadOrCreate(file), file);
+                // Open for everyone to read (tools that scan the data folder); held by a record lock, which the
+                // operating system drops when the process ends.
+                // (macOS has no record locks in .NET: there the file is opened exclusively.)
+                FileStream? file = null;
+                try
+                {
+                    file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, OperatingSystem.IsMacOS() ? FileShare.None : FileShare.ReadWrite);
+                    if (!OperatingSystem.IsMacOS())
+                    {
+                        file.Lock(0, 1);
+                    }
+                }
+                catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+                {
+                    file?.Dispose();
+                    continue; // Held by a running process.
+                }
+
+                HeldHere.Add(path);
+                return new InstanceIdentity(ReadOrCreate(file), file, path);
+            }
         }
 
         throw new InvalidOperationException($"All {MaxSlots} instance identities of {Path.Combine(directory, storeName)} are held by running processes.");
@@ -56,7 +76,19 @@ public sealed class InstanceIdentity : IDisposable
     public static string NameOf(string store) =>
         "store-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(store)))[..16];
 
-    public void Dispose() => _slot?.Dispose();
+    public void Dispose()
+    {
+        if (_slot is null)
+        {
+            return;
+        }
+
+        lock (HeldHere)
+        {
+            _slot.Dispose();
+            HeldHere.Remove(_path!);
+        }
+    }
 
     private static string ReadOrCreate(FileStream file)
     {
