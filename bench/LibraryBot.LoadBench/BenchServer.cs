@@ -81,6 +81,11 @@ internal sealed class BenchServer : IAsyncDisposable
         throw new TimeoutException("The server did not become ready.");
     }
 
+    /// <summary>Replies claimed by a dispatcher and not yet recorded as sent.</summary>
+    public long InFlightReplies() => Scalar("SELECT COUNT(*) FROM outbox WHERE status = 0 AND lease_until IS NOT NULL");
+
+    public long PendingTurns() => Scalar("SELECT COUNT(*) FROM inbox WHERE status = 0");
+
     public long CompletedTurns() => Scalar("SELECT COUNT(*) FROM inbox WHERE status = 1");
 
     public async Task<bool> WaitForDrainAsync(TimeSpan max)

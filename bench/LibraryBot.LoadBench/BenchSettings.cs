@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace LibraryBot.LoadBench;
 
-internal sealed record BenchSettings(int DurationSeconds, int Connections, int Threads, int Senders, int MessagesPerSecond)
+/// <param name="DrainSeconds">Longest wait for a backlog to drain (after the live phase, and in the drain phase), so a run ends in bounded time.</param>
+internal sealed record BenchSettings(int DurationSeconds, int Connections, int Threads, int Senders, int MessagesPerSecond, int DrainSeconds)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -12,7 +13,7 @@ internal sealed record BenchSettings(int DurationSeconds, int Connections, int T
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new BenchSettings(Get("--duration", 30), Get("--connections", 64), Get("--threads", 2), Get("--senders", 10_000), Get("--mps", 10_000));
+        return new BenchSettings(Get("--duration", 30), Get("--connections", 64), Get("--threads", 2), Get("--senders", 10_000), Get("--mps", 10_000), Get("--drain-seconds", 60));
     }
 }
 

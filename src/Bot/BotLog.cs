@@ -41,6 +41,9 @@ internal static partial class BotLog
     [LoggerMessage(1016, LogLevel.Debug, "Read receipt for conversation {Conversation} failed")]
     public static partial void ReadReceiptFailed(ILogger logger, Exception exception, string conversation);
 
+    [LoggerMessage(1017, LogLevel.Warning, "Took back {Count} replies this instance was sending when it last stopped; sending them now")]
+    public static partial void OutboxClaimsTakenBack(ILogger logger, int count);
+
     [LoggerMessage(1020, LogLevel.Information, "LibraryBot is running in SANDBOX mode: open {Url} to chat with it")]
     public static partial void SandboxUrl(ILogger logger, string url);
 

@@ -13,12 +13,13 @@ public sealed class InboxOptions
     /// <summary>Conversations processed at the same time.</summary>
     public int MaxConcurrentConversations { get; set; } = 64;
 
-    /// <summary>Entries claimed per poll.</summary>
+    /// <summary>Most entries this process holds at once (claimed, queued or running); claims top it up as turns finish.</summary>
     public int ClaimBatchSize { get; set; } = 1000;
 
     /// <summary>
     /// How long a claim on a conversation's entries lasts before another process may take them (after a crash, the
-    /// entries of the dead process wait this long). Each poll renews the claims this process still holds.
+    /// entries of the dead process wait this long, unless it is started again with the same instance identity). The claims
+    /// this process holds are renewed every third of it.
     /// </summary>
     public int LeaseSeconds { get; set; } = 10;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Storage.Instance;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,12 @@ namespace LibraryBot.Bot.Inbox;
 /// <summary>
 /// Takes pending inbox entries (whole conversations at a time, under a lease) and runs their turns: one conversation's
 /// turns strictly in arrival order, different conversations in parallel. Entries left by a crash are taken again when
-/// their lease lapses (or at once at start, when the lapsed claim was this worker's own). At shutdown it stops
+/// their lease lapses, or at once when this process has the crashed one's <see cref="InstanceIdentity"/>. At shutdown it stops
 /// claiming and lets turns already running finish.
 /// </summary>
 public sealed class InboxProcessor(
     IInboxStore inbox,
+    InstanceIdentity instance,
     TurnRunner runner,
     InboxSignal signal,
     TimeProvider clock,
@@ -21,11 +23,13 @@ public sealed class InboxProcessor(
     WorkerHealth health,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
-    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+    private readonly ConcurrentDictionary<long, InboxEntry> _inFlight = new();
     private readonly ConcurrentDictionary<string, ConversationQueue> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    // Conversations whose turn failed: their entries are taken again only by a claim that looks from the start.
+    private readonly ConcurrentDictionary<string, byte> _rewound = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _concurrency = new(options.Value.MaxConcurrentConversations, options.Value.MaxConcurrentConversations);
+    private readonly SemaphoreSlim _turnDone = new(0, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +40,11 @@ public sealed class InboxProcessor(
         }
 
         var settings = options.Value;
+        var lease = TimeSpan.FromSeconds(settings.LeaseSeconds);
+        var poll = TimeSpan.FromMilliseconds(settings.PollMilliseconds);
+        var claimedThrough = 0L;
+        var lastFullLook = long.MinValue;
+        var lastRenewal = clock.GetTimestamp();
         health.InboxRunning = true;
         try
         {
@@ -44,10 +53,38 @@ public sealed class InboxProcessor(
                 var claimed = 0;
                 try
                 {
-                    var entries = await inbox.ClaimPendingAsync(_workerId, settings.ClaimBatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    if (clock.GetElapsedTime(lastRenewal) >= lease / 3)
+                    {
+                        lastRenewal = clock.GetTimestamp();
+                        await inbox.RenewClaimsAsync(instance.Id, _inFlight.Values.ToList(), clock.GetUtcNow() + lease, stoppingToken).ConfigureAwait(false);
+                    }
+
+                    // Entries held here (queued or running) are bounded, so a large backlog is claimed as room frees up.
+                    var room = settings.ClaimBatchSize - _inFlight.Count;
+                    if (room < Math.Max(1, settings.ClaimBatchSize / 4))
+                    {
+                        await _turnDone.WaitAsync(poll, stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    // Usually only entries after the last one claimed; from the start at first, after a failed turn, and
+                    // now and then for entries skipped while another process held their conversation.
+                    var fullLook = lastFullLook == long.MinValue || !_rewound.IsEmpty || clock.GetElapsedTime(lastFullLook) >= lease / 2;
+                    if (fullLook)
+                    {
+                        lastFullLook = clock.GetTimestamp();
+                        foreach (var key in _rewound.Keys)
+                        {
+                            _rewound.TryRemove(key, out _);
+                        }
+                    }
+
+                    var entries = await inbox.ClaimPendingAsync(instance.Id, fullLook ? 0 : claimedThrough, fullLook ? room + _inFlight.Count : room, lease,
+                        clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                     foreach (var entry in entries)
                     {
-                        if (_inFlight.TryAdd(entry.Sequence, 0))
+                        claimedThrough = Math.Max(claimedThrough, entry.Sequence);
+                        if (!_rewound.ContainsKey(entry.Activity.Conversation.Key) && _inFlight.TryAdd(entry.Sequence, entry))
                         {
                             claimed++;
                             Enqueue(entry);
@@ -61,7 +98,7 @@ public sealed class InboxProcessor(
 
                 if (claimed == 0)
                 {
-                    await signal.WaitForStoredAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken).ConfigureAwait(false);
+                    await signal.WaitForStoredAsync(poll, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -124,7 +161,8 @@ public sealed class InboxProcessor(
                     BotLog.TurnFailed(logger, ex, LogIds.Hash(entry.Activity.Conversation.Key), ex.GetType().Name);
                     lock (queue)
                     {
-                        // Keep order: drop what is queued behind it; all of it is claimed again on a later poll.
+                        // Keep order: drop what is queued behind it; all of it is claimed again by a look from the start.
+                        _rewound.TryAdd(entry.Activity.Conversation.Key, 0);
                         foreach (var later in queue.Items)
                         {
                             _inFlight.TryRemove(later.Sequence, out _);
@@ -136,6 +174,17 @@ public sealed class InboxProcessor(
                 finally
                 {
                     _inFlight.TryRemove(entry.Sequence, out _);
+                    if (_turnDone.CurrentCount == 0)
+                    {
+                        try
+                        {
+                            _turnDone.Release();
+                        }
+                        catch (SemaphoreFullException)
+                        {
+                            // Released by another turn meanwhile.
+                        }
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LibraryBot.Bot.Inbox;
 using LibraryBot.Bot.Storage;
+using LibraryBot.Bot.Storage.Instance;
 using LibraryBot.Bot.Telemetry;
 using LibraryBot.Channels.Abstractions;
 using LibraryBot.Channels.Activities;
@@ -18,9 +19,13 @@ namespace LibraryBot.Bot.Outbox;
 /// conversations in parallel. Transient failures are retried with backoff and jitter up to a limit; permanent ones
 /// stop the reply with the channel's reason; the channel's message id is stored for each reply sent. Each attempt is an
 /// <c>outbox send</c> span continuing the turn that wrote the reply, measured by <see cref="BotMetrics"/>.
+/// Claims are made under this process's <see cref="InstanceIdentity"/>: at start it lifts the claims its identity still
+/// holds (replies that were being sent when a process of the same identity was killed), so they leave at once rather
+/// than after the lease.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
+    InstanceIdentity instance,
     IServiceProvider services,
     OutboxSignal signal,
     TimeProvider clock,
@@ -30,7 +35,6 @@ public sealed class OutboxDispatcher(
     IEnumerable<IRecipientEffectHandler> effectHandlers,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     // Resolved at the first send, once the server listens (sandbox senders call the server's own address).
     private readonly Lazy<Dictionary<ChannelId, IChannelSender>> _senders =
         new(() => services.GetServices<IChannelSender>().ToDictionary(s => s.Channel), LazyThreadSafetyMode.PublicationOnly);
@@ -47,12 +51,13 @@ public sealed class OutboxDispatcher(
         health.OutboxRunning = true;
         try
         {
+            await ReleaseOwnClaimsAsync(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 IReadOnlyList<OutboxItem> due;
                 try
                 {
-                    due = await outbox.ClaimDueAsync(_workerId, settings.ClaimBatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    due = await outbox.ClaimDueAsync(instance.Id, settings.ClaimBatchSize, TimeSpan.FromSeconds(settings.LeaseSeconds), clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -78,6 +83,29 @@ public sealed class OutboxDispatcher(
         finally
         {
             health.OutboxRunning = false;
+        }
+    }
+
+    /// <summary>Lifts what this identity held before a restart; retried until it works (claims wait meanwhile).</summary>
+    private async Task ReleaseOwnClaimsAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var released = await outbox.ReleaseClaimsAsync(instance.Id, stoppingToken).ConfigureAwait(false);
+                if (released > 0)
+                {
+                    BotLog.OutboxClaimsTakenBack(logger, released);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                BotLog.OutboxClaimFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), clock, stoppingToken).ConfigureAwait(false);
+            }
         }
     }
 

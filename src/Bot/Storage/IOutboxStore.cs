@@ -17,6 +17,13 @@ public interface IOutboxStore
     /// </summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string workerId, int maxItems, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lifts the claims <paramref name="workerId"/> still holds (a process of the same identity that was killed while
+    /// sending), so its replies are due at once rather than when the leases lapse; returns how many. Call it only before
+    /// this identity claims anything.
+    /// </summary>
+    Task<int> ReleaseClaimsAsync(string workerId, CancellationToken cancellationToken);
+
     Task MarkSentAsync(long id, string channelMessageId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task ScheduleRetryAsync(long id, DateTimeOffset nextAttemptAt, string reason, string? errorCode, CancellationToken cancellationToken);

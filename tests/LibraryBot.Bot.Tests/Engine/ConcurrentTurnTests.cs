@@ -24,7 +24,7 @@ public sealed class ConcurrentTurnTests
         var b = first.NewActivity(ActivityType.Message) with { Text = "two", DedupeKey = "turn-b" };
         await first.Services.GetRequiredService<InboxWriter>().AcceptAsync([a, b], CancellationToken.None);
         var inbox = first.Services.GetRequiredService<IInboxStore>();
-        var entries = await inbox.ClaimPendingAsync("test", 10, TimeSpan.FromMinutes(1), first.Clock.GetUtcNow(), CancellationToken.None);
+        var entries = await inbox.ClaimPendingAsync("test", 0, 10, TimeSpan.FromMinutes(1), first.Clock.GetUtcNow(), CancellationToken.None);
         Assert.Equal(2, entries.Count);
 
         await Task.WhenAll(

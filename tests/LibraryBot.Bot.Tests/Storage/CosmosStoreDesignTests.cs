@@ -62,7 +62,7 @@ public sealed class CosmosStoreDesignTests(CosmosEndpointFixture endpoint) : IAs
         Assert.False(await _subject.Inbox.IsCompletedAsync("wx.1", Ct));
 
         _subject.Clock.Advance(Lease * 2);
-        var claimed = await _subject.Inbox.ClaimPendingAsync("w2", 10, Lease, _subject.Clock.GetUtcNow(), Ct);
+        var claimed = await _subject.Inbox.ClaimPendingAsync("w2", 0, 10, Lease, _subject.Clock.GetUtcNow(), Ct);
 
         Assert.Empty(claimed);
         Assert.True(await _subject.Inbox.IsCompletedAsync("wx.1", Ct));
@@ -125,7 +125,7 @@ public sealed class CosmosStoreDesignTests(CosmosEndpointFixture endpoint) : IAs
     {
         var activity = new Activity { Conversation = Ana, Type = ActivityType.Message, DedupeKey = dedupeKey, Timestamp = StorageSubject.Start, Text = "hi" };
         await _subject.Inbox.AppendAsync([activity], _subject.Clock.GetUtcNow(), Ct);
-        return Assert.Single(await _subject.Inbox.ClaimPendingAsync("w1", 10, Lease, _subject.Clock.GetUtcNow(), Ct));
+        return Assert.Single(await _subject.Inbox.ClaimPendingAsync("w1", 0, 10, Lease, _subject.Clock.GetUtcNow(), Ct));
     }
 
     private Task<string> CommitAsync(string? etag, string[] replies, long? sequence, string? inboundKey) =>

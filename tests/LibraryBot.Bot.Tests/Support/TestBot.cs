@@ -79,7 +79,7 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>Runs the turns of every pending inbox entry (e.g. a notice digest) and returns this chat's new replies.</summary>
     public async Task<IReadOnlyList<OutboundMessage>> RunPendingTurnsAsync()
     {
-        var entries = await Services.GetRequiredService<IInboxStore>().ClaimPendingAsync("test", 100, TimeSpan.FromMinutes(1), Clock.GetUtcNow(), CancellationToken.None);
+        var entries = await Services.GetRequiredService<IInboxStore>().ClaimPendingAsync("test", 0, 100, TimeSpan.FromMinutes(1), Clock.GetUtcNow(), CancellationToken.None);
         foreach (var entry in entries)
         {
             await Services.GetRequiredService<TurnRunner>().RunAsync(entry, CancellationToken.None);

@@ -110,6 +110,52 @@ public abstract class InboxStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task ClaimPendingAsync_AfterTheLastClaimedSequence_ReturnsOnlyNewerEntries_BehindTheConversationsItHolds()
+    {
+        await AppendAsync(Message("ana", "wamid.1"), Message("ben", "wamid.2"));
+        var first = await ClaimAsync("w1");
+        await AppendAsync(Message("ana", "wamid.3"), Message("cy", "wamid.4"));
+
+        var next = await ClaimAsync("w1", afterSequence: first.Max(e => e.Sequence));
+
+        Assert.Equal(["wamid.3", "wamid.4"], next.Select(e => e.Activity.DedupeKey).Where(k => k is "wamid.3" or "wamid.4"));
+        Assert.DoesNotContain(next, e => e.Activity.DedupeKey == "wamid.2");
+        Assert.Empty(await ClaimAsync("w2"));
+    }
+
+    [Fact]
+    public async Task ClaimPendingAsync_AfterASequence_NeverReturnsAnEntryWhoseOlderEntryItDoesNotHold()
+    {
+        await AppendAsync(Message("ana", "wamid.1"));
+        var held = Assert.Single(await ClaimAsync("w2"));
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        await AppendAsync(Message("ana", "wamid.2"));
+
+        var next = await ClaimAsync("w1", afterSequence: held.Sequence);
+
+        // Either nothing of the conversation yet (the older entry is found by a look from the start), or all of it in order.
+        Assert.True(next.Count == 0 || next.Select(e => e.Activity.DedupeKey).SequenceEqual(["wamid.1", "wamid.2"]),
+            string.Join(", ", next.Select(e => e.Activity.DedupeKey)));
+        Assert.Equal(["wamid.1", "wamid.2"], (await ClaimAsync("w1")).Select(e => e.Activity.DedupeKey));
+    }
+
+    [Fact]
+    public async Task RenewClaimsAsync_WhileTheEntriesRun_KeepsThemFromOtherWorkersPastTheFirstLease()
+    {
+        await AppendAsync(Message("ana", "wamid.1"), Message("ben", "wamid.2"));
+        var held = await ClaimAsync("w1");
+        Clock.Advance(Lease - TimeSpan.FromSeconds(1));
+
+        await Inbox.RenewClaimsAsync("w1", held.Where(e => e.Activity.DedupeKey == "wamid.1").ToList(), Clock.GetUtcNow() + Lease, Ct);
+        Clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(["wamid.2"], (await ClaimAsync("w2")).Select(e => e.Activity.DedupeKey));
+        await Inbox.RenewClaimsAsync("w3", held, Clock.GetUtcNow() + Lease * 10, Ct);
+        Clock.Advance(Lease);
+        Assert.Equal(["wamid.1"], (await ClaimAsync("w3")).Select(e => e.Activity.DedupeKey));
+    }
+
+    [Fact]
     public async Task ClaimPendingAsync_WhenMoreThanMax_ReturnsOldestMax()
     {
         await AppendAsync(Message("ana", "wamid.1"), Message("ben", "wamid.2"), Message("cy", "wamid.3"));

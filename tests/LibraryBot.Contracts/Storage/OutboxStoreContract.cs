@@ -34,6 +34,25 @@ public abstract class OutboxStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task ReleaseClaimsAsync_WhenTheSameIdentityComesBack_MakesItsRepliesDueAtOnce_AndLeavesOthersClaims()
+    {
+        await CommitAsync("ana", null, ["one", "two"]);
+        await CommitAsync("ben", null, ["three"]);
+        var first = await ClaimDueAsync("instance-a", max: 1);
+        var second = await ClaimDueAsync("instance-b", max: 1);
+        Assert.Empty(await ClaimDueAsync("instance-a"));
+
+        Assert.Equal(1, await Outbox.ReleaseClaimsAsync("instance-a", Ct));
+
+        // Its reply is due again now, to anyone (before the lease lapses); the other identity's claim stands.
+        Assert.Equal(first.Select(Text), (await ClaimDueAsync("instance-a")).Select(Text));
+        Assert.Empty(await ClaimDueAsync("instance-c"));
+        Assert.Equal(0, await Outbox.ReleaseClaimsAsync("instance-c", Ct));
+        await Outbox.MarkSentAsync(Assert.Single(second).Id, "wamid.out.9", Clock.GetUtcNow(), Ct);
+        Assert.Equal(0, await Outbox.ReleaseClaimsAsync("instance-b", Ct));
+    }
+
+    [Fact]
     public async Task ClaimDueAsync_WhenNotBeforeInFuture_HoldsTheReplyBack()
     {
         await CommitAsync("ana", null, ["passive"], notBefore: Clock.GetUtcNow().AddSeconds(4));

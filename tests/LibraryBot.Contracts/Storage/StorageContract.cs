@@ -57,8 +57,8 @@ public abstract class StorageContract : IAsyncLifetime
     protected async Task<IReadOnlyList<bool>> AppendAsync(params Activity[] activities) =>
         await Inbox.AppendAsync(activities, Clock.GetUtcNow(), Ct);
 
-    protected Task<IReadOnlyList<InboxEntry>> ClaimAsync(string worker, int max = 100) =>
-        Inbox.ClaimPendingAsync(worker, max, Lease, Clock.GetUtcNow(), Ct);
+    protected Task<IReadOnlyList<InboxEntry>> ClaimAsync(string worker, int max = 100, long afterSequence = 0) =>
+        Inbox.ClaimPendingAsync(worker, afterSequence, max, Lease, Clock.GetUtcNow(), Ct);
 
     protected Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string worker = "dispatcher", int max = 100) =>
         Outbox.ClaimDueAsync(worker, max, Lease, Clock.GetUtcNow(), Ct);

@@ -49,13 +49,14 @@ public sealed class CosmosInboxStore(CosmosStorage storage, CosmosSequence seque
         return results;
     }
 
-    public async Task<IReadOnlyList<InboxEntry>> ClaimPendingAsync(string workerId, int maxEntries, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InboxEntry>> ClaimPendingAsync(string workerId, long afterSequence, int maxEntries, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
         var claimed = new List<InboxEntry>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new QueryDefinition("SELECT c.pk, c.seq FROM c WHERE c.type = @type AND c.done = false ORDER BY c.seq")
-            .WithParameter("@type", InboxDocument.DocumentType);
+        // A conversation is leased and taken whole (its older entries too), so one found after the sequence keeps its order.
+        var pending = new QueryDefinition("SELECT c.pk, c.seq FROM c WHERE c.type = @type AND c.done = false AND c.seq > @after ORDER BY c.seq")
+            .WithParameter("@type", InboxDocument.DocumentType).WithParameter("@after", afterSequence);
         await foreach (var row in container.QueryAsync<PartitionRow>(pending, null, cancellationToken).ConfigureAwait(false))
         {
             if (claimed.Count >= maxEntries)
@@ -70,6 +71,30 @@ public sealed class CosmosInboxStore(CosmosStorage storage, CosmosSequence seque
         }
 
         return claimed.OrderBy(e => e.Sequence).ToList();
+    }
+
+    public async Task RenewClaimsAsync(string workerId, IReadOnlyCollection<InboxEntry> entries, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var conversationKey in entries.Select(e => e.Activity.Conversation.Key).Distinct(StringComparer.Ordinal))
+        {
+            if (await container.ReadOrNullAsync<InboxLeaseDocument>(InboxLeaseDocument.DocumentId, conversationKey, cancellationToken).ConfigureAwait(false) is not { } held
+                || held.Document.Owner != workerId)
+            {
+                continue;
+            }
+
+            held.Document.UntilMs = until.ToUnixTimeMilliseconds();
+            try
+            {
+                await container.ReplaceItemAsync(held.Document, held.Document.Id, new PartitionKey(conversationKey), new ItemRequestOptions { IfMatchEtag = held.ETag },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (CosmosException ex) when (ex.Is(HttpStatusCode.PreconditionFailed) || ex.Is(HttpStatusCode.NotFound))
+            {
+                // Taken over (the claim had lapsed) or the conversation was erased: nothing of ours to renew.
+            }
+        }
     }
 
     public async Task CompleteAsync(long sequence, CancellationToken cancellationToken)

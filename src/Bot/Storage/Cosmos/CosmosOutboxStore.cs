@@ -47,6 +47,29 @@ public sealed class CosmosOutboxStore(CosmosStorage storage, ILogger<CosmosOutbo
         return items;
     }
 
+    public async Task<int> ReleaseClaimsAsync(string workerId, CancellationToken cancellationToken)
+    {
+        var container = await storage.GetContainerAsync(cancellationToken).ConfigureAwait(false);
+        var held = new QueryDefinition("SELECT VALUE c.pk FROM c JOIN o IN c.outbox WHERE c.type = @type AND o.status = @pending AND o.leaseOwner = @me")
+            .WithParameter("@type", ConversationDocument.DocumentType).WithParameter("@pending", nameof(OutboxStatus.Pending)).WithParameter("@me", workerId);
+        var released = 0;
+        foreach (var key in (await container.QueryListAsync<string>(held, null, cancellationToken).ConfigureAwait(false)).Distinct(StringComparer.Ordinal))
+        {
+            released += await UpdateConversationAsync(container, key, document =>
+            {
+                var mine = document.Outbox.Where(r => r.Status == OutboxStatus.Pending && r.LeaseOwner == workerId).ToList();
+                foreach (var reply in mine)
+                {
+                    (reply.LeaseOwner, reply.LeaseUntilMs) = (null, null);
+                }
+
+                return mine.Count == 0 ? null : mine;
+            }, cancellationToken).ConfigureAwait(false) is { } lifted ? lifted.Count : 0;
+        }
+
+        return released;
+    }
+
     public async Task MarkSentAsync(long id, string channelMessageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = await UpdateReplyAsync(id, reply =>

@@ -28,18 +28,19 @@ public sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
             return results;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<InboxEntry>> ClaimPendingAsync(string workerId, int maxEntries, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<InboxEntry>> ClaimPendingAsync(string workerId, long afterSequence, int maxEntries, TimeSpan leaseFor, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<InboxEntry>>((connection, transaction) =>
         {
             var nowMs = now.ToUnixMs();
             using var select = connection.Command(
                 """
                 SELECT i.seq, i.received_at, i.payload FROM inbox i
-                WHERE i.status = 0 AND (i.lease_until IS NULL OR i.lease_until < $now OR i.lease_owner = $me)
+                WHERE i.status = 0 AND i.seq > $after AND (i.lease_until IS NULL OR i.lease_until < $now OR i.lease_owner = $me)
                   AND NOT EXISTS (SELECT 1 FROM inbox o WHERE o.conversation_key = i.conversation_key AND o.status = 0
-                                  AND o.lease_owner <> $me AND o.lease_until >= $now)
+                                  AND ((o.lease_owner <> $me AND o.lease_until >= $now)
+                                       OR (o.seq <= $after AND (o.lease_owner IS NULL OR o.lease_owner <> $me))))
                 ORDER BY i.seq LIMIT $max
-                """, transaction).With("$now", nowMs).With("$me", workerId).With("$max", maxEntries);
+                """, transaction).With("$now", nowMs).With("$me", workerId).With("$max", maxEntries).With("$after", afterSequence);
             var entries = new List<InboxEntry>();
             using (var reader = select.ExecuteReader())
             {
@@ -53,6 +54,21 @@ public sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
             connection.Lease(transaction, "inbox", "seq", entries.Select(e => e.Sequence), workerId, now + leaseFor);
 
             return entries;
+        }, cancellationToken);
+
+    public Task RenewClaimsAsync(string workerId, IReadOnlyCollection<InboxEntry> entries, DateTimeOffset until, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var renew = connection.Command("UPDATE inbox SET lease_until = $until WHERE seq = $seq AND status = 0 AND lease_owner = $me", transaction)
+                .With("$me", workerId).With("$until", until.ToUnixMs());
+            var seq = renew.Parameters.Add("$seq", SqliteType.Integer);
+            foreach (var entry in entries)
+            {
+                seq.Value = entry.Sequence;
+                renew.ExecuteNonQuery();
+            }
+
+            return entries.Count;
         }, cancellationToken);
 
     public Task CompleteAsync(long sequence, CancellationToken cancellationToken) =>

@@ -18,8 +18,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             using var select = connection.Command(
                 $"""
                 SELECT {Columns} FROM outbox o LEFT JOIN conversations c ON c.conversation_key = o.conversation_key
-                WHERE o.status = 0 AND o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until < $now)
-                  AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.conversation_key = o.conversation_key AND p.status = 0)
+                WHERE o.status = 0 AND o.head = 1 AND o.next_attempt_at <= $now AND (o.lease_until IS NULL OR o.lease_until < $now)
                 ORDER BY o.next_attempt_at, o.id LIMIT $max
                 """, transaction).With("$now", nowMs).With("$max", maxItems);
             var items = ReadItems(select);
@@ -27,6 +26,9 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
             return items;
         }, cancellationToken);
+
+    public Task<int> ReleaseClaimsAsync(string workerId, CancellationToken cancellationToken) =>
+        Execute("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE status = 0 AND lease_owner = $me", cancellationToken, ("$me", workerId));
 
     public Task MarkSentAsync(long id, string channelMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Execute(

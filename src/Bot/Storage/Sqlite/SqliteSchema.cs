@@ -194,6 +194,30 @@ internal static class SqliteSchema
         );
         CREATE INDEX ix_broadcast_mass_sends_msg ON broadcast_mass_sends(msg_id) WHERE msg_id IS NOT NULL;
         """,
+        // Each conversation's oldest pending reply is marked its head, kept so by triggers whoever writes the outbox, so
+        // a dispatcher's claim reads the heads that are due (an index of its own) however many replies wait behind them.
+        """
+        ALTER TABLE outbox ADD COLUMN head INTEGER NOT NULL DEFAULT 0;
+        UPDATE outbox SET head = 1 WHERE status = 0
+          AND id = (SELECT MIN(p.id) FROM outbox p WHERE p.conversation_key = outbox.conversation_key AND p.status = 0);
+        CREATE INDEX ix_outbox_head_due ON outbox(next_attempt_at, id) WHERE status = 0 AND head = 1;
+        CREATE TRIGGER outbox_head_on_insert AFTER INSERT ON outbox WHEN NEW.status = 0
+          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_key = NEW.conversation_key AND p.status = 0 AND p.id < NEW.id)
+        BEGIN
+          UPDATE outbox SET head = 0 WHERE conversation_key = NEW.conversation_key AND status = 0 AND head = 1;
+          UPDATE outbox SET head = 1 WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER outbox_head_on_status AFTER UPDATE OF status ON outbox WHEN (OLD.status = 0) <> (NEW.status = 0)
+        BEGIN
+          UPDATE outbox SET head = 0 WHERE id = NEW.id AND head = 1;
+          UPDATE outbox SET head = 0 WHERE conversation_key = NEW.conversation_key AND status = 0 AND head = 1;
+          UPDATE outbox SET head = 1 WHERE id = (SELECT MIN(p.id) FROM outbox p WHERE p.conversation_key = NEW.conversation_key AND p.status = 0);
+        END;
+        CREATE TRIGGER outbox_head_on_delete AFTER DELETE ON outbox WHEN OLD.head = 1
+        BEGIN
+          UPDATE outbox SET head = 1 WHERE id = (SELECT MIN(p.id) FROM outbox p WHERE p.conversation_key = OLD.conversation_key AND p.status = 0);
+        END;
+        """,
     ];
 
     /// <summary>The schema version this build migrates to (the highest row of <c>schema_version</c>).</summary>
