@@ -24,45 +24,24 @@ public sealed class CosmosNoticeRunTests(CosmosEndpointFixture endpoint)
             Assert.Skip(reason);
         }
 
-        var options = new CosmosStorageOptions
-        {
-            Endpoint = endpoint.Endpoint,
-            Key = endpoint.Key,
-            Database = $"lbtest-noticerun-{Guid.NewGuid():N}"[..40],
-            AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
-        };
-        using var storage = new CosmosStorage(options, NullLogger<CosmosStorage>.Instance);
-        await CosmosSubjects.CreateRoutableDatabaseAsync(storage.Client, options.Database);
-        try
-        {
-            await using var bot = TestBot.Create(settings: new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Cosmos",
-                ["Storage:Cosmos:Endpoint"] = options.Endpoint,
-                ["Storage:Cosmos:Key"] = options.Key,
-                ["Storage:Cosmos:Database"] = options.Database,
-                ["Storage:Cosmos:AcceptAnyServerCertificate"] = options.AcceptAnyServerCertificate ? "true" : "false",
-                ["Notices:QuietHours"] = "",
-            });
-            Assert.IsType<CosmosNoticeStore>(bot.Services.GetRequiredService<INoticeStore>());
-            await NoticeRunTests.LinkAnaAsync(bot, accept: true);
-            var run = bot.Services.GetRequiredService<NoticeRun>();
+        await using var database = await CosmosTestDatabase.CreateAsync(endpoint, "noticerun");
+        var settings = database.ConfigurationSettings();
+        settings["Notices:QuietHours"] = "";
+        await using var bot = TestBot.Create(settings: settings);
+        Assert.IsType<CosmosNoticeStore>(bot.Services.GetRequiredService<INoticeStore>());
+        await NoticeRunTests.LinkAnaAsync(bot, accept: true);
+        var run = bot.Services.GetRequiredService<NoticeRun>();
 
-            var report = await run.RunAsync("test", Ct);
-            var digest = Assert.IsType<TemplateNotification>(Assert.Single(await bot.RunPendingTurnsAsync()));
-            var again = await run.RunAsync("test", Ct);
+        var report = await run.RunAsync("test", Ct);
+        var digest = Assert.IsType<TemplateNotification>(Assert.Single(await bot.RunPendingTurnsAsync()));
+        var again = await run.RunAsync("test", Ct);
 
-            Assert.Equal((NoticeRunReport.Done, 1, 2, 1), (report.Outcome, report.Chats, report.Notices, report.Digests));
-            Assert.Contains("*Pepita Jiménez* is ready for you to collect at Central Library", digest.Text, StringComparison.Ordinal);
-            Assert.Equal((0, 0, 0), (again.Notices, again.Digests, again.Resumed));
-            Assert.Empty(await bot.RunPendingTurnsAsync());
-            var store = bot.Services.GetRequiredService<INoticeStore>();
-            Assert.All(await store.ListAsync(new NoticeQuery(), Ct), n => Assert.Equal(NoticeDelivery.Queued, n.Delivery));
-            Assert.Equal(2, (await store.CountAsync(new NoticeQuery(), Ct)).Sum(c => c.Count));
-        }
-        finally
-        {
-            await storage.Client.GetDatabase(options.Database).DeleteAsync(cancellationToken: Ct);
-        }
+        Assert.Equal((NoticeRunReport.Done, 1, 2, 1), (report.Outcome, report.Chats, report.Notices, report.Digests));
+        Assert.Contains("*Pepita Jiménez* is ready for you to collect at Central Library", digest.Text, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), (again.Notices, again.Digests, again.Resumed));
+        Assert.Empty(await bot.RunPendingTurnsAsync());
+        var store = bot.Services.GetRequiredService<INoticeStore>();
+        Assert.All(await store.ListAsync(new NoticeQuery(), Ct), n => Assert.Equal(NoticeDelivery.Queued, n.Delivery));
+        Assert.Equal(2, (await store.CountAsync(new NoticeQuery(), Ct)).Sum(c => c.Count));
     }
 }

@@ -33,52 +33,31 @@ public sealed class CosmosSmsNumberTests(CosmosEndpointFixture endpoint)
             Assert.Skip(reason);
         }
 
-        var options = new CosmosStorageOptions
-        {
-            Endpoint = endpoint.Endpoint,
-            Key = endpoint.Key,
-            Database = $"lbtest-smsnumber-{Guid.NewGuid():N}"[..40],
-            AcceptAnyServerCertificate = new Uri(endpoint.Endpoint).IsLoopback,
-        };
-        using var storage = new CosmosStorage(options, NullLogger<CosmosStorage>.Instance);
-        await CosmosSubjects.CreateRoutableDatabaseAsync(storage.Client, options.Database);
+        await using var database = await CosmosTestDatabase.CreateAsync(endpoint, "smsnumber");
         using var sms = SmsChannel();
-        try
-        {
-            await using var bot = TestBot.Create(services => services.AddSingleton(sms.Services.GetRequiredService<SmsConversations>()), new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Cosmos",
-                ["Storage:Cosmos:Endpoint"] = options.Endpoint,
-                ["Storage:Cosmos:Key"] = options.Key,
-                ["Storage:Cosmos:Database"] = options.Database,
-                ["Storage:Cosmos:AcceptAnyServerCertificate"] = options.AcceptAnyServerCertificate ? "true" : "false",
-                ["Notices:QuietHours"] = "",
-            });
-            Assert.IsType<CosmosNoticeStore>(bot.Services.GetRequiredService<INoticeStore>());
-            await NoticeRunTests.LinkAnaAsync(bot, accept: true);
-            Assert.Contains("+•••••••2671", Text(await bot.SendAsync("text me at (415) 555-2671")), StringComparison.Ordinal);
-            await bot.ChooseAsync("yes");
-            Assert.Contains("only by text message", Text(await bot.SendAsync("SMS only")), StringComparison.Ordinal);
-            Assert.Equal(new SmsRoute(Number, SmsOnly: true), SmsRoute.Of((await bot.StateAsync())!));
+        var settings = database.ConfigurationSettings();
+        settings["Notices:QuietHours"] = "";
+        await using var bot = TestBot.Create(services => services.AddSingleton(sms.Services.GetRequiredService<SmsConversations>()), settings);
+        Assert.IsType<CosmosNoticeStore>(bot.Services.GetRequiredService<INoticeStore>());
+        await NoticeRunTests.LinkAnaAsync(bot, accept: true);
+        Assert.Contains("+•••••••2671", Text(await bot.SendAsync("text me at (415) 555-2671")), StringComparison.Ordinal);
+        await bot.ChooseAsync("yes");
+        Assert.Contains("only by text message", Text(await bot.SendAsync("SMS only")), StringComparison.Ordinal);
+        Assert.Equal(new SmsRoute(Number, SmsOnly: true), SmsRoute.Of((await bot.StateAsync())!));
 
-            var report = await bot.Services.GetRequiredService<NoticeRun>().RunAsync("test", Ct);
-            Assert.Equal(1, report.Digests);
-            Assert.Empty(await bot.RunPendingTurnsAsync());
-            await bot.RunPendingTurnsAsync();
+        var report = await bot.Services.GetRequiredService<NoticeRun>().RunAsync("test", Ct);
+        Assert.Equal(1, report.Digests);
+        Assert.Empty(await bot.RunPendingTurnsAsync());
+        await bot.RunPendingTurnsAsync();
 
-            var text = new ConversationRef(ChannelId.Sms, sms.Services.GetRequiredService<SmsConversations>().AccountId, Number);
-            var sent = Assert.Single(await bot.Services.GetRequiredService<IOutboxStore>().ListAsync(text.Key, Ct));
-            Assert.Contains("Pepita Jiménez", sent.Message.ToPlainText(), StringComparison.Ordinal);
-            Assert.True(await bot.Services.GetRequiredService<PatronConsent>().IsGrantedAsync(text, ConsentPurposes.Notices, Ct));
+        var text = new ConversationRef(ChannelId.Sms, sms.Services.GetRequiredService<SmsConversations>().AccountId, Number);
+        var sent = Assert.Single(await bot.Services.GetRequiredService<IOutboxStore>().ListAsync(text.Key, Ct));
+        Assert.Contains("Pepita Jiménez", sent.Message.ToPlainText(), StringComparison.Ordinal);
+        Assert.True(await bot.Services.GetRequiredService<PatronConsent>().IsGrantedAsync(text, ConsentPurposes.Notices, Ct));
 
-            await bot.SendAsync("stop texting me");
-            Assert.Null(SmsRoute.Of((await bot.StateAsync())!));
-            Assert.False(await bot.Services.GetRequiredService<PatronConsent>().IsGrantedAsync(text, ConsentPurposes.Notices, Ct));
-        }
-        finally
-        {
-            await storage.Client.GetDatabase(options.Database).DeleteAsync(cancellationToken: Ct);
-        }
+        await bot.SendAsync("stop texting me");
+        Assert.Null(SmsRoute.Of((await bot.StateAsync())!));
+        Assert.False(await bot.Services.GetRequiredService<PatronConsent>().IsGrantedAsync(text, ConsentPurposes.Notices, Ct));
     }
 
     private static string Text(IReadOnlyList<LibraryBot.Channels.Outbound.OutboundMessage> messages) => string.Join("\n", messages.Select(m => m.ToPlainText()));

@@ -17,6 +17,10 @@ internal sealed class CosmosTestDatabase : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>The same settings as configuration keys (<c>Storage:Provider</c>…), for a bot built in the test's process.</summary>
+    public Dictionary<string, string?> ConfigurationSettings() =>
+        Settings.ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => (string?)s.Value);
+
     public static async Task<CosmosTestDatabase> CreateAsync(CosmosEndpointFixture endpoint, string testName)
     {
         var options = CosmosSubjects.Options(endpoint, testName);
