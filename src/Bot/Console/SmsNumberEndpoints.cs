@@ -60,9 +60,9 @@ public static class SmsNumberEndpoints
             return Problem("Text messages are off at this library (Channels:Sms:Provider is not set).");
         }
 
-        if (!numbers.TryNormalize(request.Number, out var e164))
+        if (!numbers.TryNormalize(request.Number, ConversationIds.TryParseRef(key, out var chat) ? chat : null, out var e164))
         {
-            return Problem("This is not a valid mobile number. Write it with the country code (e.g. +1 415 555 0100); a number without one is read as the library's own country.");
+            return Problem("This is not a valid mobile number. Write it with the country code (e.g. +1 415 555 0100); a number without one is read as one of the patron's own country when the chat is on WhatsApp, else of the library's.");
         }
 
         if (!request.PatronAgreed)

@@ -13,11 +13,16 @@ public sealed class SmsFallbackRoute(SmsConversations? sms)
 {
     public bool Enabled => sms is { Enabled: true };
 
-    /// <summary>A number typed by a person ("(415) 555-0100", "+34 612 34 56 78") in E.164, read in the library's <c>Channels:Sms:DefaultRegion</c>.</summary>
-    public bool TryNormalize(string? typed, out string e164)
+    /// <summary>
+    /// A number typed by a person ("(415) 555-0100", "+34 612 34 56 78") in E.164. Without a country code it is read as
+    /// a number of the chat's own country when the chat has one (a WhatsApp number: a patron on +34 who writes
+    /// "612 34 56 78" means a Spanish mobile), else of the library's <c>Channels:Sms:DefaultRegion</c>.
+    /// </summary>
+    public bool TryNormalize(string? typed, ConversationRef? chat, out string e164)
     {
         e164 = string.Empty;
-        return sms is { Enabled: true } && sms.TryNormalize(typed, out e164);
+        var region = chat is { Channel: ChannelId.WhatsApp or ChannelId.Sms } ? SmsNumbers.RegionOf(chat.UserId) : null;
+        return sms is { Enabled: true } && sms.TryNormalize(typed, region, out e164);
     }
 
     /// <summary>The SMS conversation with a number in E.164.</summary>

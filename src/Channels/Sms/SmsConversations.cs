@@ -21,6 +21,9 @@ public sealed class SmsConversations
     /// <summary>"0612 345 678", "+1 (415) 555-2671"… → E.164, reading numbers without a country code as <c>Channels:Sms:DefaultRegion</c>.</summary>
     public bool TryNormalize(string? input, out string e164) => SmsNumbers.TryNormalize(input, settings.DefaultRegion, out e164);
 
+    /// <summary>As <see cref="TryNormalize(string?, out string)"/>, reading numbers without a country code as <paramref name="region"/> when given.</summary>
+    public bool TryNormalize(string? input, string? region, out string e164) => SmsNumbers.TryNormalize(input, region ?? settings.DefaultRegion, out e164);
+
     /// <summary>The SMS conversation with the patron's number (E.164, e.g. from <see cref="TryNormalize"/>).</summary>
     public ConversationRef With(string patronE164) =>
         SmsNumbers.IsE164(patronE164)

@@ -40,6 +40,25 @@ public static class SmsNumbers
         }
     }
 
+    /// <summary>The country (ISO 3166, e.g. <c>ES</c>) of a full international number such as a WhatsApp id; null when unknown.</summary>
+    public static string? RegionOf(string? international)
+    {
+        if (string.IsNullOrWhiteSpace(international) || international.Length > 20)
+        {
+            return null;
+        }
+
+        try
+        {
+            var region = Util.GetRegionCodeForNumber(Util.Parse(international.StartsWith('+') ? international : "+" + international, null));
+            return region is null or "ZZ" or "001" ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Whether <paramref name="number"/> is written in E.164: "+", a country code not starting with 0, at most 15 digits
     /// in all (syntax only: the number may still not exist).

@@ -65,6 +65,18 @@ public sealed class SmsNumberTranscriptTests(StaffServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Spanish_ANumberWithoutCountryCode_IsReadAsOneOfThePatronsOwnCountry()
+    {
+        // The library's default region is the US; a patron writing from a Spanish WhatsApp number means a Spanish mobile.
+        var patron = new WhatsAppPatron(server.Bot, Phones.New(Phones.Spain));
+        var (typed, e164) = NewNumber("6", 8, "+346");
+
+        (await patron.SayAsync($"mándame un sms al {typed[..3]} {typed[3..5]} {typed[5..7]} {typed[7..]} porfa"))
+            .Contains("por SMS al " + Masked(e164)).DoesNotContain("Ese no es un número");
+        (await patron.SayAsync("sí")).Contains($"Hecho: {Masked(e164)} es tu número para SMS");
+    }
+
+    [Fact]
     public async Task Chinese_ASecondRequestBeforeTheFirstIsConfirmed_RegistersOnlyTheSecondNumber()
     {
         var phone = Phones.New(Phones.China);

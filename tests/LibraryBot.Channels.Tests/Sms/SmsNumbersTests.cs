@@ -21,6 +21,16 @@ public sealed class SmsNumbersTests
     }
 
     [Theory]
+    [InlineData("34612345678", "ES")]
+    [InlineData("+14155552671", "US")]
+    [InlineData("84912345678", "VN")]
+    [InlineData("8613912345678", "CN")]
+    [InlineData("999", null)]
+    [InlineData("", null)]
+    public void RegionOf_WhenAFullInternationalNumber_GivesItsCountry(string number, string? expected) =>
+        Assert.Equal(expected, SmsNumbers.RegionOf(number));
+
+    [Theory]
     [InlineData("")]
     [InlineData("text me")]
     [InlineData("12")]

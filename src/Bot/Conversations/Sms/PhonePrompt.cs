@@ -12,7 +12,7 @@ namespace LibraryBot.Bot.Conversations.Sms;
 /// region (or with its country code); a message without one (another request) is not an answer.
 /// </summary>
 public sealed class PhonePrompt(string id, SmsFallbackRoute route)
-    : Prompt<string>(id, (typed, _) => route.TryNormalize(typed, out var _) ? null : Say.Text("Sms.BadNumber"))
+    : Prompt<string>(id, (typed, context) => route.TryNormalize(typed, context.Activity.Conversation, out var _) ? null : Say.Text("Sms.BadNumber"))
 {
     protected override PromptRecognition<string> Recognize(TurnContext context, PromptOptions options) =>
         (context.Interpretation.Entities.PhoneNumber ?? PhoneFinder.In(context.Activity.Text)) is { } typed

@@ -2,6 +2,7 @@ using LibraryBot.Bot.Consent;
 using LibraryBot.Bot.Engine;
 using LibraryBot.Bot.Localization;
 using LibraryBot.Bot.Notices;
+using LibraryBot.Channels.Activities;
 using Microsoft.Extensions.Options;
 
 namespace LibraryBot.Bot.Conversations.Sms;
@@ -20,7 +21,8 @@ public sealed class SmsNoticeNumbers(PatronConsent consent, SmsFallbackRoute rou
 
     public bool Enabled => route.Enabled;
 
-    public bool TryNormalize(string? typed, out string e164) => route.TryNormalize(typed, out e164);
+    /// <summary>The typed number in E.164, read as a number of the chat's own country when it has no country code (<see cref="SmsFallbackRoute.TryNormalize"/>).</summary>
+    public bool TryNormalize(string? typed, ConversationRef? chat, out string e164) => route.TryNormalize(typed, chat, out e164);
 
     /// <summary>What the patron agrees to: the library texts notices to the (masked) number, and how to stop.</summary>
     public Say Confirmation(string e164) => Say.Text(ConfirmKey, bot.Value.LibraryName, SmsRoute.Masked(e164));

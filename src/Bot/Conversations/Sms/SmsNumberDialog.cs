@@ -80,7 +80,7 @@ public sealed class SmsNumberDialog : WaterfallDialog
                         return await step.EndDialogAsync(null, ct).ConfigureAwait(false);
                 }
 
-                if (numbers.TryNormalize(request.Typed, out var e164))
+                if (numbers.TryNormalize(request.Typed, context.Activity.Conversation, out var e164))
                 {
                     return await step.NextAsync(e164, ct).ConfigureAwait(false);
                 }
@@ -94,7 +94,7 @@ public sealed class SmsNumberDialog : WaterfallDialog
             },
             async (step, ct) =>
             {
-                numbers.TryNormalize(step.Result as string, out var e164);
+                numbers.TryNormalize(step.Result as string, step.Context.Activity.Conversation, out var e164);
                 step.SetValue(NumberValue, e164);
                 return await step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = numbers.Confirmation(e164) }, ct).ConfigureAwait(false);
             },
